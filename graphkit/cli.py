@@ -1,0 +1,234 @@
+"""The `graphkit` command: parse options, call the library, print. Nothing else lives here."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from functools import wraps
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from graphkit.stores.base import GraphStore, QueryResult
+
+DEFAULT_STORE = "graphkit.json"
+
+
+class GraphkitError(click.ClickException):
+    """Printed as one line, exit status 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"graphkit: error: {self.format_message()}", err=True)
+
+
+def one_line_errors(func: Callable) -> Callable:
+    """Library errors become a one-line message and exit status 1, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from pydantic import ValidationError
+
+        from graphkit.sources import ArticleError
+        from graphkit.stores.base import StoreError
+
+        try:
+            return func(*args, **kwargs)
+        except (ArticleError, StoreError, ValueError, OSError) as exc:
+            if isinstance(exc, ValidationError):
+                err = exc.errors()[0]
+                where = ".".join(str(p) for p in err["loc"])
+                raise GraphkitError(f"invalid data at {where or 'input'}: {err['msg']}") from None
+            raise GraphkitError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+    return wrapper
+
+
+def store_options(func: Callable) -> Callable:
+    func = click.option("--store", "store_path", envvar="GRAPHKIT_STORE", default=DEFAULT_STORE,
+                        show_default=True, type=click.Path(dir_okay=False),
+                        help="Embedded store file (or GRAPHKIT_STORE).")(func)
+    func = click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
+                        help="Use a Neo4j server instead (bolt://host:7687, neo4j+s://… for Aura); "
+                             "credentials from NEO4J_USERNAME / NEO4J_PASSWORD.")(func)
+    return func
+
+
+def open_store(store_path: str, neo4j_uri: str | None) -> GraphStore:
+    """The embedded file store, or Neo4j when a URI is given."""
+    if neo4j_uri:
+        from graphkit.stores.neo4j import Neo4jStore
+
+        return Neo4jStore(neo4j_uri)
+    from graphkit.stores.embedded import EmbeddedStore
+
+    return EmbeddedStore(store_path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="graphkit")
+def main() -> None:
+    """graphkit: diplomatic news articles -> a graph of who met, attended, pledged, supported,
+    opposed and attacked whom, with the evidence for every edge."""
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="json", show_default=True)
+@click.option("--explain", is_flag=True, help="Show, per relation, the sentence and the rule that produced it.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Processes for large inputs.")
+@one_line_errors
+def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> None:
+    """Extract a graph from ARTICLES (files or folders) and print it; several make one merged graph."""
+    from graphkit.model import merge_graphs
+    from graphkit.pipeline import extract_articles, read_articles
+
+    texts, _ = read_articles(list(articles), strict=True)
+    graph = merge_graphs(extract_articles(texts, jobs=jobs))
+    if explain:
+        names = {n.id: n.name for n in graph.nodes}
+        for rel in graph.relations:
+            if rel.type.value == "MENTIONS":
+                continue
+            props = rel.properties.model_dump(exclude_none=True)
+            extra = f" {props}" if props else ""
+            click.echo(f"{names[rel.source]} -[{rel.type.value}]-> {names[rel.target]}{extra} "
+                       f"(confidence {rel.confidence:.2f})")
+            for ev in rel.evidence:
+                click.echo(f"    {ev.rule or '?'} @ {ev.article}:{ev.start}-{ev.end}: {ev.sentence}")
+        return
+    if fmt == "summary":
+        _print_counts(graph.counts())
+        return
+    click.echo(json.dumps(graph.to_prediction(), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option("--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
+@click.option("--strict", is_flag=True, help="Stop at the first unreadable article.")
+@one_line_errors
+def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs: int, strict: bool) -> None:
+    """Extract articles from PATHS (files and folders) and merge them into the store."""
+    from graphkit.pipeline import ingest_paths
+
+    def warn(path: str, problem: str) -> None:
+        click.echo(f"graphkit: skipped: {problem}", err=True)
+
+    with open_store(store_path, neo4j_uri) as store:
+        report = ingest_paths(list(paths), store, jobs=jobs, strict=strict, on_error=warn)
+        counts = store.stats()
+    click.echo(f"ingested into {store.location}: {len(report.added)} added, {len(report.updated)} updated, "
+               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    _print_counts(counts)
+    if report.failed:
+        for path, problem in report.failed.items():
+            click.echo(f"failed: {problem}", err=True)
+        if not (report.added or report.updated or report.unchanged):
+            raise GraphkitError("no article could be read")
+
+
+@main.command()
+@click.argument("cypher", required=False)
+@click.option("--file", "cypher_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .cypher file.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter ($NAME); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow queries that change data (Neo4j only).")
+@store_options
+@one_line_errors
+def query(cypher: str | None, cypher_file: str | None, params: tuple[str, ...], fmt: str, write: bool,
+          store_path: str, neo4j_uri: str | None) -> None:
+    """Run a Cypher query (read-only unless --write) on the store."""
+    if bool(cypher) == bool(cypher_file):
+        raise click.UsageError("give a CYPHER query or --file, not both or neither")
+    text = Path(cypher_file).read_text(encoding="utf-8") if cypher_file else cypher
+    with open_store(store_path, neo4j_uri) as store:
+        result = store.query(text, parse_params(params), write=write)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """NAME=VALUE pairs; VALUE is read as JSON when it parses (numbers, lists), else as a string."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="--param")
+        try:
+            params[name.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            params[name.strip()] = value
+    return params
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(result.rows, ensure_ascii=False, indent=1, default=str) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow([_cell(row.get(c)) for c in result.columns])
+        return buf.getvalue()
+    cells = [[_cell(row.get(c)) for c in result.columns] for row in result.rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(result.columns)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(result.columns, widths)),
+             "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(v[:w].ljust(w) for v, w in zip(r, widths)) for r in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@main.command()
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@one_line_errors
+def stats(store_path: str, neo4j_uri: str | None, fmt: str) -> None:
+    """Counts of nodes by kind and relations by type."""
+    with open_store(store_path, neo4j_uri) as store:
+        counts = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=1))
+    else:
+        _print_counts(counts)
+
+
+def _print_counts(counts: dict[str, dict[str, int]]) -> None:
+    nodes, rels = counts["nodes"], counts["relations"]
+    click.echo(f"nodes: {sum(nodes.values())}  " + "  ".join(f"{k}={v}" for k, v in nodes.items()))
+    click.echo(f"relations: {sum(rels.values())}  " + "  ".join(f"{k}={v}" for k, v in rels.items()))
+
+
+@main.command()
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@one_line_errors
+def export(store_path: str, neo4j_uri: str | None, fmt: str, out: str) -> None:
+    """Write the graph for Gephi or Cytoscape (GraphML, GEXF) or as graphkit JSON."""
+    from graphkit.export import export_graph
+
+    with open_store(store_path, neo4j_uri) as store:
+        graph = store.read_graph()
+    path = export_graph(graph, Path(out), fmt)
+    click.echo(f"wrote {path} ({len(graph.nodes)} nodes, {len(graph.relations)} relations, {fmt})")
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m graphkit`
+    main(prog_name="graphkit")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

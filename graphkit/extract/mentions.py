@@ -1,0 +1,233 @@
+"""Stage 1, mentions: every span of a parsed article that names a state, a body or a person.
+
+spaCy's NER is corrected by the gazetteer (PhraseMatchers over every country name, demonym,
+capital, body and known office-holder), and office titles around a person's name ("Latvian Prime
+Minister Evika Siliņa", "Rustem Umerov, Ukraine's chief negotiator", "Trump's envoy Steve Witkoff")
+give the person's role and the state or body it is held for.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from graphkit.gazetteer import Gazetteer
+from graphkit.model import NodeKind
+
+_PERSON_NER = {"PERSON"}
+_NAME_NOISE = {"'s", "’s", "'", "’"}
+_FORMER = {"former", "ex", "ex-", "outgoing", "late", "then"}
+_PRONOUN_SKIP = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span naming an entity: its kind, its gazetteer id (None for a person not in the gazetteer)."""
+
+    start: int
+    end: int
+    kind: NodeKind
+    key: str | None
+    text: str
+    how: str  # name | demonym | metonym | acronym | person | surname | descriptor
+    role: str | None = None
+    role_level: str | None = None
+    affiliation: str | None = None  # iso3 or organization id the role is held for
+    affiliation_person: int | None = None  # index of a person mention whose state the role serves
+    former: bool = False
+    title_start: int | None = None
+    title_end: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def root(self) -> int:
+        return self.end - 1
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form used for matching names."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").casefold()
+
+
+class MentionFinder:
+    """Builds the gazetteer matchers once; call it on each parsed Doc."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer):
+        self.gz = gazetteer
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.labels: dict[str, tuple[str, str]] = {}
+        exact, folded = {}, {}
+        for text, kind, ident in gazetteer.surface_forms():
+            if not text or not text.strip():
+                continue
+            label = f"{kind}|{ident}"
+            if _case_sensitive(text):
+                exact.setdefault(label, set()).add(text)
+            else:
+                folded.setdefault(label, set()).add(fold(text))
+        make = nlp.make_doc
+        for label, texts in exact.items():
+            self.exact.add(label, [make(t) for t in sorted(texts)])
+        for label, texts in folded.items():
+            self.folded.add(label, [_norm_doc(make(t)) for t in sorted(texts)])
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        spans = []
+        for matcher, target in ((self.exact, doc), (self.folded, _norm_doc(doc, copy=True))):
+            for match_id, start, end in matcher(target):
+                spans.append(Span(doc, start, end, label=match_id))
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_NER:
+                ent = _trim_person(ent)
+                if ent is not None:
+                    spans.append(Span(doc, ent.start, ent.end, label="Person|"))
+        # Longest span wins; on equal length, a gazetteer match beats a bare NER person.
+        spans.sort(key=lambda s: (s.end - s.start, s.label_ != "Person|"), reverse=True)
+        mentions = [self._mention(doc, s) for s in filter_spans(spans)]
+        mentions = [m for m in mentions if m is not None]
+        mentions.sort(key=lambda m: m.start)
+        self._attach_titles(doc, mentions)
+        return mentions
+
+    def _mention(self, doc: Doc, span: Span) -> Mention | None:
+        kind_name, _, ident = span.label_.partition("|")
+        kind = NodeKind(kind_name)
+        text = span.text
+        if kind is NodeKind.PERSON:
+            if not ident:
+                holders = self.gz.people_named(text)
+                ident = holders[0].id if len(holders) == 1 else None
+                how = "person" if len(span) > 1 else "surname"
+            else:
+                how = "person"
+            return Mention(span.start, span.end, kind, ident or None, text, how)
+        if kind is NodeKind.STATE:
+            how = self.gz.how_named(text) or "name"
+            if how == "demonym" and span.end < len(doc) and doc[span.end].lower_ in {"-", "–"}:
+                return None  # "Ukrainian-held territory": a modifier, not an actor
+            return Mention(span.start, span.end, kind, ident, text, how)
+        how = "acronym" if text.isupper() else "name"
+        return Mention(span.start, span.end, kind, ident, text, how)
+
+    def _attach_titles(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Find an office title before (or in apposition after) each person and what it serves."""
+        by_end = {m.end: i for i, m in enumerate(mentions)}
+        for i, m in enumerate(mentions):
+            if m.kind is not NodeKind.PERSON:
+                continue
+            if not self._title_before(doc, mentions, by_end, i):
+                self._title_after(doc, mentions, i)
+
+    def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int) -> bool:
+        m = mentions[i]
+        office, start = self._office_ending_at(doc, m.start)
+        if office is None:
+            return False
+        m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, start, m.start
+        self._affiliation_ending_at(doc, mentions, by_end, start, m)
+        return True
+
+    def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
+        """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
+        m = mentions[i]
+        j = m.end
+        if j >= len(doc) or doc[j].text != ",":
+            return
+        j += 1
+        while j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+            j += 1
+        aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
+        if aff is not None:
+            j = mentions[aff].end
+            if j < len(doc) and doc[j].text in _NAME_NOISE:
+                j += 1
+        end = j
+        while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
+                and doc[end].lower_ not in {"who", "which", "said", "told"}:
+            end += 1
+        for stop in range(end, j, -1):
+            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in {"prime", "foreign", "chief", "special", "general"}]
+            office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
+            if office is not None:
+                m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, m.end, stop
+                if aff is not None:
+                    self._set_affiliation(mentions, aff, m)
+                return
+
+    def _office_ending_at(self, doc: Doc, end: int):
+        """The longest office title (skipping adjectives like "powerful") that ends right before `end`."""
+        best = (None, end)
+        words: list[Token] = []
+        j = end - 1
+        while j >= 0 and end - j <= 6:
+            tok = doc[j]
+            if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
+                break
+            words.insert(0, tok)
+            if tok.pos_ == "ADJ" and tok.lower_ not in {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme"}:
+                j -= 1
+                continue
+            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme"})]
+            office = self.gz.office_for(" ".join(t.text for t in kept))
+            if office is not None:
+                best = (office, j)
+            j -= 1
+        return best
+
+    def _affiliation_ending_at(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int],
+                               start: int, m: Mention) -> None:
+        j = start
+        if j > 0 and doc[j - 1].text in _NAME_NOISE:
+            j -= 1
+        k = by_end.get(j)
+        if k is not None and mentions[k] is not m:
+            self._set_affiliation(mentions, k, m)
+            j = mentions[k].start
+        if j > 0 and doc[j - 1].lower_.rstrip("-") in _FORMER:
+            m.former = True
+        elif start > 0 and any(doc[t].lower_ in _FORMER for t in range(max(0, start - 3), start)):
+            m.former = True
+
+    @staticmethod
+    def _set_affiliation(mentions: list[Mention], k: int, m: Mention) -> None:
+        other = mentions[k]
+        if other.kind in (NodeKind.STATE, NodeKind.ORGANIZATION):
+            m.affiliation = other.key
+            other.extra["title_of"] = True
+        elif other.kind is NodeKind.PERSON:
+            m.affiliation_person = k
+
+
+def _case_sensitive(text: str) -> bool:
+    """Acronyms and short capitalised forms ("US", "UK", "EU", "U.S.") must match as written."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) and len(letters) <= 6 or "." in text and len(text) <= 6)
+
+
+def _norm_doc(doc: Doc, copy: bool = False) -> Doc:
+    """Put the folded form of each token in NORM so the matcher is case- and accent-insensitive."""
+    if copy:
+        doc = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    for tok in doc:
+        tok.norm_ = fold(tok.text)
+    return doc
+
+
+def _trim_person(ent: Span) -> Span | None:
+    """Drop possessive endings and stray punctuation from an NER person span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].text in _NAME_NOISE or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a"}):
+        start += 1
+    if start >= end or doc[start:end].text.lower() in _PRONOUN_SKIP:
+        return None
+    if not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return doc[start:end]

@@ -1,0 +1,670 @@
+"""Stage 4, relations: who did what to whom, read off the dependency parse with a lexicon.
+
+Each trigger (a verb or noun from extract/data/lexicon.json) gets its actors from the parse:
+subjects (through coordination, relative clauses, participles, passives' "by" agents and the
+speaker of a quote for "we"), objects and prepositional objects (through groups such as "leaders
+from Britain, France and Germany" and possessors such as "Russia's demands"). Negation and
+hypotheticals drop a relation; every relation keeps its sentence as evidence and the rule's name.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graphkit.extract.lexicon import LEXICON
+from graphkit.extract.resolve import ResolvedArticle
+from graphkit.model import Evidence, NodeKind, Relation, RelationProperties, RelationType
+
+_SUBJ = {"nsubj", "csubj"}
+_OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
+_HYPOTHETICAL = {"could", "might", "may", "would"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_TERRITORY = {"territory", "territories", "land", "lands", "soil", "city", "cities", "region", "regions",
+              "forces", "troops", "army", "people", "civilians", "positions", "infrastructure", "ports",
+              "port", "towns", "villages", "border", "airspace", "skies", "oil", "facilities", "capital",
+              "targets", "ships", "vessels", "military"}
+_DISPUTE = {"dispute", "row", "clash", "feud", "spat", "quarrel", "standoff", "tension", "tensions"}
+_POSSESSED_STANCE = {"demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
+                     "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
+                     "leadership", "efforts", "effort", "call", "calls", "stance", "idea", "ultimatum", "principle",
+                     "peace", "push", "move", "moves", "statement", "remarks", "framework", "strategy"}
+_VENUE_PREPS = {"in", "at", "to", "from", "near", "outside", "across", "inside", "within", "into"}
+
+
+@dataclass
+class Found:
+    source: str
+    type: RelationType
+    target: str
+    sent: Span
+    rule: str
+    confidence: float
+    props: dict
+
+
+class RelationReader:
+    """Reads the relations of one resolved article."""
+
+    def __init__(self, ra: ResolvedArticle):
+        self.ra = ra
+        self.doc = ra.doc
+        self.found: list[Found] = []
+        self._speakers: dict[int, list[str]] = {}
+        self._quote_mask = _quoted_tokens(self.doc)
+        self._last_person_before: dict[int, str] = {}
+        last = None
+        for tok in self.doc:
+            i = ra.mention_at(tok.i)
+            if i is not None and ra.entity_of[i] and ra.mentions[i].kind is NodeKind.PERSON:
+                last = ra.entity_of[i]
+            self._last_person_before[tok.i] = last
+
+    # -- actors -------------------------------------------------------------------------------
+    def entity_at(self, tok: Token) -> str | None:
+        i = self.ra.mention_at(tok.i)
+        if i is None:
+            return None
+        m = self.ra.mentions[i]
+        if m.extra.get("venue"):
+            return None
+        return self.ra.entity_of[i]
+
+    def actors(self, tok: Token, depth: int = 0, territory: bool = False) -> list[str]:
+        """The actors an NP headed by `tok` stands for: itself, its conjuncts, groups' members."""
+        if depth > 6:
+            return []
+        out: list[str] = []
+        eid = self.entity_at(tok)
+        if eid is None and tok.lower_ in _PRONOUN_PERSON:
+            eid = self._pronoun(tok)
+        if eid is None and tok.lower_ in {"we", "i", "us"} and self._quote_mask[tok.i]:
+            speakers = self.speakers(tok.sent)
+            eid = speakers[0] if speakers else None
+        if eid is not None:
+            out.append(eid)
+        elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and tok.lower_ in _TERRITORY:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"}:
+                    for pobj in _pobjs(child):
+                        out += self.actors(pobj, depth + 1, territory)
+                elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                    ce = self.entity_at(child)
+                    if ce and self._kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION):
+                        out.append(ce)
+                elif child.dep_ == "poss" and tok.lemma_.lower() not in {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary"}:
+                    ce = self.entity_at(child)
+                    if ce and self._kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION) and territory:
+                        out.append(ce)
+                elif child.dep_ == "appos":
+                    out += self.actors(child, depth + 1, territory)
+        for child in tok.children:
+            if child.dep_ == "conj":
+                out += self.actors(child, depth + 1, territory)
+            elif child.dep_ == "prep" and child.lower_ in {"along", "together", "alongside"}:
+                for sub in child.subtree:
+                    if sub.dep_ == "pobj":
+                        out += self.actors(sub, depth + 1, territory)
+                        break
+        return _unique(out)
+
+    def owner_actors(self, tok: Token) -> list[str]:
+        """Actors of an NP, or of its possessor when the NP is a position ("Russia's demands")."""
+        found = self.actors(tok)
+        if found:
+            return found
+        if tok.lemma_.lower() in _POSSESSED_STANCE or tok.lower_ in _POSSESSED_STANCE:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return self.actors(child)
+                if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+                    for pobj in _pobjs(child):
+                        return self.actors(pobj)
+        return []
+
+    def _pronoun(self, tok: Token) -> str | None:
+        return self._last_person_before.get(tok.i - 1) if tok.i > 0 else None
+
+    def _kind(self, eid: str) -> NodeKind | None:
+        node = self.ra.nodes.get(eid)
+        return node.kind if node else None
+
+    def subjects(self, verb: Token) -> list[str]:
+        """The logical subject: nsubj, a passive's agent, or climbed from xcomp/conj/relcl/acl."""
+        seen = 0
+        tok = verb
+        while tok is not None and seen < 6:
+            seen += 1
+            for child in tok.children:
+                if child.dep_ in _SUBJ:
+                    found = self.actors(child) or self.owner_actors(child)
+                    return found
+                if child.dep_ == "agent":
+                    for pobj in _pobjs(child):
+                        return self.actors(pobj)
+            if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+                found = self.actors(tok.head)
+                if found:
+                    return found
+            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "dobj", "ccomp", "acl") \
+                    and tok.head is not tok:
+                if tok.dep_ == "ccomp" and tok.head.lemma_ in LEXICON.speech_verbs:
+                    return []
+                tok = tok.head
+                continue
+            if tok.dep_ == "amod" and tok.head is not tok:  # "Rutte, present in Paris"
+                return self.actors(tok.head)
+            if tok.dep_ == "appos":
+                return self.actors(tok.head)
+            break
+        return []
+
+    def speakers(self, sent: Span) -> list[str]:
+        """Who speaks in a sentence with a quote: the subject of a speech verb outside the quote."""
+        if sent.start in self._speakers:
+            return self._speakers[sent.start]
+        found: list[str] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in LEXICON.speech_verbs and not self._quote_mask[tok.i]:
+                for child in tok.children:
+                    if child.dep_ in _SUBJ and not self._quote_mask[child.i]:
+                        found = [a for a in self.actors(child) if self._kind(a) is NodeKind.PERSON] or self.actors(child)
+                if found:
+                    break
+            if tok.lower_ == "according" and tok.i + 2 < len(self.doc):
+                found = self.actors(self.doc[tok.i + 2])
+                if found:
+                    break
+        if not found and sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            if any(self._quote_mask[t.i] for t in sent[:3]) and prev.start != sent.start:
+                found = self.speakers(prev)
+        self._speakers[sent.start] = found
+        return found
+
+    # -- relations ----------------------------------------------------------------------------
+    def add(self, source: str, rtype: RelationType, target: str, sent: Span, rule: str,
+            confidence: float, **props: str | None) -> None:
+        if not source or not target or source == target:
+            return
+        self.found.append(Found(source, rtype, target, sent, rule, confidence,
+                                {k: v for k, v in props.items() if v}))
+
+    def read(self) -> list[Found]:
+        for sent in self.doc.sents:
+            if sent.text.rstrip().endswith("?"):
+                continue
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in {"present", "ready", "open", "willing", "prepared"}):
+                    self._verb(tok, lemma, sent)
+                elif tok.pos_ in ("NOUN", "PROPN"):
+                    self._noun(tok, lemma, sent)
+        self._leads()
+        self._attendance_of_states()
+        return self.found
+
+    def _verb(self, verb: Token, lemma: str, sent: Span) -> None:
+        if _negated(verb):
+            return
+        hypothetical = _hypothetical(verb)
+        types = LEXICON.verb_types(lemma)
+        if lemma in {"ready", "open", "willing", "prepared"} and verb.pos_ == "ADJ":
+            self._readiness(verb, sent)
+            return
+        if lemma == "present" and verb.pos_ == "ADJ":
+            self._present(verb, sent)
+            return
+        if not types:
+            return
+        if "ATTENDED" in types:
+            self._attended(verb, lemma, sent)
+        if "HOSTED" in types:
+            self._hosted(verb, sent)
+        if "MET_WITH" in types:
+            self._met(verb, lemma, sent)
+        if hypothetical:
+            return
+        if "PLEDGED" in types or lemma in {"announce", "unveil", "approve"}:
+            self._pledged(verb, lemma, sent)
+        if "SUPPORTED" in types:
+            self._stance(verb, RelationType.SUPPORTED, sent)
+        if "OPPOSED" in types:
+            self._stance(verb, RelationType.OPPOSED, sent)
+        if "ATTACKED" in types:
+            self._attacked_verb(verb, sent)
+
+    # ATTENDED ---------------------------------------------------------------------------------
+    def _summit_in(self, tok: Token, through_people: bool = True) -> str | None:
+        for t in tok.subtree:
+            sid = self.ra.summit_of_token.get(t.i)
+            if sid:
+                return sid
+        return None
+
+    def _attended(self, verb: Token, lemma: str, sent: Span) -> None:
+        if lemma == "meet" and not any(c.dep_ == "prep" and c.lower_ in {"at", "in", "for", "on"} for c in verb.children):
+            return
+        sources = self.subjects(verb)
+        summit = None
+        co_attendees: list[str] = []
+        for child in verb.children:
+            if child.dep_ in _OBJ | {"prep", "prt", "advmod", "npadvmod"}:
+                summit = summit or self._summit_in(child)
+            if lemma == "join" and child.dep_ in _OBJ:
+                co_attendees += [a for a in self.actors(child) if a not in sources]
+        subject_summit = None
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                subject_summit = self.ra.summit_of_token.get(child.i)
+        if subject_summit and lemma in {"gather", "bring", "include", "involve", "feature", "assemble"}:
+            for child in verb.children:
+                if child.dep_ in _OBJ:
+                    for a in self.actors(child):
+                        self.add(a, RelationType.ATTENDED, subject_summit, sent, "summit-brought-together", 0.7)
+            return
+        implicit = False
+        if summit is None:
+            if lemma in {"join", "attend"} and any(c.dep_ in _OBJ and self.actors(c) and
+                                                  self._kind(self.actors(c)[0]) is NodeKind.ORGANIZATION for c in verb.children):
+                return  # "Sweden joined NATO": membership, not a meeting
+            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "take", "assemble"} and self.ra.main_summit:
+                summit, implicit = self.ra.main_summit, True
+            else:
+                return
+        mode = "remote" if self._remote(verb) else None
+        conf = 0.6 if implicit else 0.85
+        rule = f"attend-verb:{lemma}" + (":main-summit" if implicit else "")
+        for a in _unique(sources + co_attendees):
+            if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                self.add(a, RelationType.ATTENDED, summit, sent, rule, conf, mode=mode)
+
+    def _present(self, adj: Token, sent: Span) -> None:
+        summit = self._summit_in(adj) or self.ra.main_summit
+        if not summit or not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in adj.children):
+            return
+        for a in self.subjects(adj):
+            self.add(a, RelationType.ATTENDED, summit, sent, "present-at", 0.7, mode="in person")
+
+    def _remote(self, verb: Token) -> bool:
+        window = self.doc[verb.i: min(len(self.doc), verb.right_edge.i + 1)].text.lower()
+        window = f"{self.doc[verb.i - 1].text.lower() if verb.i else ''} {window}"
+        return any(marker in window for marker in LEXICON.remote_markers) or verb.lemma_ == "dial"
+
+    def _attendance_of_states(self) -> None:
+        """A person attending makes their state an attendee too (the guideline's optional edge)."""
+        for f in list(self.found):
+            if f.type is RelationType.ATTENDED and self._kind(f.source) is NodeKind.PERSON:
+                state = self.ra.person_state.get(f.source)
+                if state and state in self.ra.nodes:
+                    self.add(state, RelationType.ATTENDED, f.target, f.sent, "attendee-state", 0.5)
+
+    # HOSTED -----------------------------------------------------------------------------------
+    def _hosted(self, verb: Token, sent: Span) -> None:
+        summit = None
+        for child in verb.children:
+            if child.dep_ in _OBJ:
+                summit = self._summit_in(child) if self.ra.summit_of_token.get(child.i) else None
+        if verb.dep_ == "acl" and self.ra.summit_of_token.get(verb.head.i):
+            summit = self.ra.summit_of_token[verb.head.i]
+            sources = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c) for a in self.actors(p)]
+        else:
+            sources = self.subjects(verb)
+        if summit:
+            for a in sources:
+                self.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
+
+    # MET_WITH ---------------------------------------------------------------------------------
+    def _met(self, verb: Token, lemma: str, sent: Span) -> None:
+        sources = self.subjects(verb)
+        others: list[str] = []
+        for child in verb.children:
+            if child.dep_ in _OBJ and not self.ra.summit_of_token.get(child.i):
+                if lemma in {"hold"}:
+                    continue
+                others += self.actors(child)
+            if child.dep_ == "prep" and child.lower_ in {"with", "to"} and lemma != "host":
+                for p in _pobjs(child):
+                    others += self.actors(p)
+        if lemma in {"talk", "speak", "call", "phone", "confer", "negotiate"} and not any(
+                c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in verb.children) and lemma != "call":
+            return
+        if lemma == "call" and not others:
+            return
+        if lemma == "visit":
+            others = [o for o in others if self._kind(o) is not NodeKind.STATE]
+        if lemma == "meet" and not others and len(sources) >= 2:
+            for i, a in enumerate(sources):
+                for b in sources[i + 1:]:
+                    self._met_pair(a, b, sent, "meet-verb:plural-subject")
+            return
+        for a in sources:
+            for b in others:
+                self._met_pair(a, b, sent, f"meet-verb:{lemma}")
+
+    def _met_pair(self, a: str, b: str, sent: Span, rule: str, confidence: float = 0.8) -> None:
+        if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE) and self._kind(b) in (NodeKind.PERSON, NodeKind.STATE):
+            self.add(a, RelationType.MET_WITH, b, sent, rule, confidence)
+
+    # PLEDGED ----------------------------------------------------------------------------------
+    def _pledged(self, verb: Token, lemma: str, sent: Span, sources: list[str] | None = None,
+                 rule: str | None = None) -> None:
+        objs = [c for c in verb.children if c.dep_ in _OBJ]
+        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        concrete = any(_concrete(o) for o in objs)
+        if lemma in {"announce", "unveil", "approve", "sign", "give", "offer", "provide", "send", "supply",
+                     "deliver", "grant", "fund", "finance", "transfer", "deploy", "allocate"} and not concrete:
+            if not (lemma in {"offer", "provide"} and objs):
+                return
+        if lemma in {"commit", "pledge", "promise"} and not objs and xcomps:
+            for x in xcomps:
+                self._pledged(x, x.lemma_.lower(), sent, sources or self.subjects(verb), rule or f"pledge-verb:{lemma}")
+            if any(x.lemma_.lower() in LEXICON.verbs["PLEDGED"] for x in xcomps):
+                return
+        sources = sources if sources is not None else self.subjects(verb)
+        targets: list[str] = []
+        for child in verb.children:
+            if child.dep_ == "dative":
+                targets += self.actors(child)
+            if child.dep_ == "prep" and child.lower_ in {"to", "for", "with"}:
+                for p in _pobjs(child):
+                    targets += self.actors(p)
+        for o in objs:
+            for sub in o.subtree:
+                if sub.dep_ == "prep" and sub.lower_ in {"to", "for", "with"}:
+                    for p in _pobjs(sub):
+                        targets += self.actors(p)
+        for x in xcomps:  # "pledged forces to reassure Ukraine"
+            for c in x.children:
+                if c.dep_ in _OBJ:
+                    targets += [a for a in self.actors(c) if self._kind(a) is NodeKind.STATE]
+        what = _phrase(objs[0]) if objs else None
+        fallback = False
+        if not targets and sources:
+            targets, fallback = self._beneficiary(sources), True
+        for a in sources:
+            for t in targets:
+                if self._kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources:
+                    self.add(a, RelationType.PLEDGED, t, sent, (rule or f"pledge-verb:{lemma}") + (":beneficiary" if fallback else ""),
+                             0.45 if fallback else 0.8, what=what)
+
+    def _beneficiary(self, sources: list[str]) -> list[str]:
+        """With no recipient named, the state the article is about (its most mentioned one)."""
+        counts = Counter({eid: len(ix) for eid, ix in self.ra.mentions_of.items()
+                          if self._kind(eid) is NodeKind.STATE and eid not in sources})
+        source_states = {self.ra.person_state.get(s, s) for s in sources}
+        best = [eid for eid, _ in counts.most_common(2) if eid not in source_states]
+        return best[:1] if best and counts[best[0]] >= 3 else []
+
+    def _readiness(self, adj: Token, sent: Span) -> None:
+        """"ready to offer guarantees", "open to sending peacekeepers", "open to participating"."""
+        sources = self.subjects(adj)
+        if not sources and adj.dep_ in ("amod", "acomp", "advcl") and adj.head.pos_ in ("NOUN", "PROPN"):
+            sources = self.actors(adj.head)
+        for child in adj.children:
+            if child.dep_ == "xcomp" or child.dep_ == "prep" and child.lower_ == "to":
+                for verb in [child] + [c for c in child.children if c.dep_ in ("pcomp", "pobj")]:
+                    if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in LEXICON.verbs["PLEDGED"] | {"participate", "contribute", "join"}:
+                        lemma = verb.lemma_.lower()
+                        if lemma in {"participate", "join", "contribute"}:
+                            what = _phrase(verb)
+                            for t in self._beneficiary(sources):
+                                for a in sources:
+                                    self.add(a, RelationType.PLEDGED, t, sent, f"readiness:{lemma}:beneficiary", 0.45, what=what)
+                        else:
+                            self._pledged(verb, lemma, sent, sources, f"readiness:{adj.lower_}-to-{lemma}")
+
+    # SUPPORTED / OPPOSED ----------------------------------------------------------------------
+    def _stance(self, verb: Token, rtype: RelationType, sent: Span) -> None:
+        lemma = verb.lemma_.lower()
+        sources = self.subjects(verb)
+        if not sources:
+            return
+        targets: list[str] = []
+        for child in verb.children:
+            if child.dep_ in _OBJ or child.dep_ == "nsubjpass":
+                targets += self.owner_actors(child)
+            elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of"}:
+                if lemma in {"stand", "side"} and child.lower_ not in {"with", "behind", "by"}:
+                    continue
+                for p in _pobjs(child):
+                    targets += self.owner_actors(p)
+            elif child.dep_ == "ccomp" and lemma in {"warn", "accuse", "claim", "charge", "deny", "dismiss"}:
+                for c in child.children:
+                    if c.dep_ in _SUBJ | {"nsubjpass"}:
+                        targets += self.actors(c)
+        if lemma in {"stand", "side"} and not targets:
+            return
+        if lemma in {"demand", "urge", "pressure", "refuse", "decline"}:
+            rtype = RelationType.OPPOSED
+            if lemma in {"refuse", "decline"}:
+                return  # a refusal is at most an optional OPPOSED, and seldom names a target
+        for a in sources:
+            for t in _unique(targets):
+                if t not in sources:
+                    self.add(a, rtype, t, sent, f"stance-verb:{lemma}", 0.75)
+
+    # ATTACKED ---------------------------------------------------------------------------------
+    def _attacked_verb(self, verb: Token, sent: Span) -> None:
+        sources = [s for s in self.subjects(verb) if self._kind(s) in (NodeKind.STATE, NodeKind.PERSON)]
+        targets: list[str] = []
+        for child in verb.children:
+            if child.dep_ in _OBJ or child.dep_ == "nsubjpass":
+                targets += self.actors(child, territory=True)
+                for sub in child.subtree:
+                    if sub.dep_ == "prep" and sub.lower_ in {"of", "in", "on", "against"}:
+                        for p in _pobjs(sub):
+                            targets += self.actors(p, territory=True)
+            elif child.dep_ == "prep" and child.lower_ in {"on", "against", "in", "into"}:
+                for p in _pobjs(child):
+                    targets += self.actors(p, territory=True)
+        if verb.lemma_.lower() == "launch":
+            if not any(c.dep_ in _OBJ and c.lemma_.lower() in LEXICON.nouns["ATTACKED"] for c in verb.children):
+                return
+        for a in sources:
+            for t in _unique(targets):
+                if self._kind(t) is NodeKind.STATE and t != self.ra.person_state.get(a, a):
+                    self.add(a, RelationType.ATTACKED, t, sent, f"attack-verb:{verb.lemma_.lower()}", 0.8)
+
+    # Nouns ------------------------------------------------------------------------------------
+    def _noun(self, noun: Token, lemma: str, sent: Span) -> None:
+        types = LEXICON.noun_types(lemma)
+        if not types:
+            return
+        if "ATTACKED" in types:
+            self._attack_noun(noun, sent)
+        if "MET_WITH" in types:
+            self._meeting_noun(noun, sent)
+        if "SUPPORTED" in types:
+            self._support_noun(noun, sent)
+
+    def _attack_noun(self, noun: Token, sent: Span) -> None:
+        if any(c.lower_ == "of" and any(p.lower_ == "words" for p in c.children) for c in noun.children):
+            return  # "a war of words"
+        attackers: list[str] = []
+        targets: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                e = self.entity_at(child)
+                if e and self._kind(e) in (NodeKind.STATE, NodeKind.PERSON):
+                    attackers.append(e)
+            elif child.dep_ == "prep" and child.lower_ in {"against", "on", "of", "in", "into", "upon"}:
+                for p in _pobjs(child):
+                    targets += self.actors(p, territory=True)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for p in _pobjs(child):
+                    attackers += self.actors(p, territory=True)
+            elif child.dep_ == "acl":  # "the war launched by Russia"
+                for c in child.children:
+                    if c.dep_ == "agent":
+                        for p in _pobjs(c):
+                            attackers += self.actors(p)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ in ("NOUN",):
+            pass
+        attackers = [a for a in _unique(attackers) if self._kind(a) in (NodeKind.STATE, NodeKind.PERSON)]
+        if not attackers:
+            return
+        targets = [t for t in _unique(targets) if self._kind(t) is NodeKind.STATE and t not in attackers]
+        rule = f"attack-noun:{noun.lemma_.lower()}"
+        if not targets:  # "Since Russia's invasion, Ukraine has endured ..." : the one other state in the sentence
+            others = _unique(e for e in (self.entity_at(t) for t in noun.sent) if e and self._kind(e) is NodeKind.STATE
+                             and e not in attackers and e not in {self.ra.person_state.get(a) for a in attackers})
+            if len(others) != 1:
+                return
+            targets, rule = others, rule + ":sentence-target"
+        for a in attackers:
+            for t in targets:
+                if t != self.ra.person_state.get(a, a):
+                    self.add(a, RelationType.ATTACKED, t, sent, rule, 0.75 if "sentence" not in rule else 0.55)
+
+    def _meeting_noun(self, noun: Token, sent: Span) -> None:
+        """"the meeting between Trump and Zelenskyy", "US-Russia peace talks", "a dispute between"."""
+        members: list[str] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for p in _pobjs(child):
+                    members += self.actors(p)
+            if child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in {"call", "talks", "meeting", "conversation"}:
+                for p in _pobjs(child):
+                    others = self.actors(p)
+                    owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)]
+                    for a in owners:
+                        for b in others:
+                            self._met_pair(a, b, sent, f"meeting-noun:{noun.lemma_.lower()}-with")
+        hyphen = [self.entity_at(t) for t in self.doc[noun.left_edge.i:noun.i] if self.entity_at(t)]
+        if len(_unique(hyphen)) >= 2 and any(t.text in {"-", "–"} for t in self.doc[noun.left_edge.i:noun.i]):
+            members += hyphen
+        members = _unique(members)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                self._met_pair(a, b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
+
+    def _support_noun(self, noun: Token, sent: Span) -> None:
+        """"X's support for Y", "support from X" for what Y received."""
+        sources = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)]
+        targets: list[str] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for p in _pobjs(child):
+                    sources += self.actors(p)
+            if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+                for p in _pobjs(child):
+                    targets += self.owner_actors(p)
+        if not targets and noun.dep_ in _OBJ and noun.head.lemma_ in {"receive", "get", "win", "enjoy", "gain", "secure"}:
+            for c in noun.head.children:
+                if c.dep_ in _SUBJ:
+                    targets += self.owner_actors(c)
+            if not targets and noun.head.dep_ == "relcl":
+                targets += self.owner_actors(noun.head.head)
+        for a in _unique(sources):
+            for t in _unique(targets):
+                if a != t:
+                    self.add(a, RelationType.SUPPORTED, t, sent, f"support-noun:{noun.lemma_.lower()}", 0.65)
+
+    # LEADS ------------------------------------------------------------------------------------
+    def _leads(self) -> None:
+        gz_roles = None
+        for i, m in enumerate(self.ra.mentions):
+            pid = self.ra.entity_of[i]
+            if m.kind is not NodeKind.PERSON or not pid or not m.role or m.former or m.how == "descriptor":
+                continue
+            target = m.affiliation
+            rule = "title:explicit"
+            if target is None:
+                target = self._known_office(pid, m.role)
+                rule = "title:gazetteer"
+            if target and target in self.ra.nodes:
+                sent = self.doc[m.start].sent
+                self.add(pid, RelationType.LEADS, target, sent, rule, 0.95 if rule == "title:explicit" else 0.85,
+                         role=m.role)
+            elif target is None and m.role_level == "state" and self.ra.person_state.get(pid) in self.ra.nodes:
+                pass
+        del gz_roles
+
+    def _known_office(self, pid: str, role: str) -> str | None:
+        from graphkit.gazetteer import load_gazetteer
+
+        gz = load_gazetteer()
+        if pid not in gz.office_holders:
+            return None
+        terms = gz.offices_held(pid, self.ra.article.date) or gz.offices_held(pid, None)
+        for t in terms:
+            if t.role == role or role.lower() in t.role.lower() or t.role.lower() in role.lower():
+                return t.state or t.organization
+        return None
+
+
+_PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
+
+
+def read_relations(ra: ResolvedArticle) -> list[Relation]:
+    """All relations of a resolved article, one per (source, type, target), evidence gathered."""
+    merged: dict[tuple, Relation] = {}
+    text = ra.article.text
+    for f in RelationReader(ra).read():
+        if f.source not in ra.nodes or f.target not in ra.nodes:
+            continue
+        ev = Evidence(article=ra.article.id, sentence=text[f.sent.start_char:f.sent.end_char].strip(),
+                      start=f.sent.start_char, end=f.sent.end_char, rule=f.rule)
+        try:
+            rel = Relation(source=f.source, type=f.type, target=f.target, confidence=f.confidence,
+                           properties=RelationProperties(**f.props), evidence=[ev])
+        except ValueError:
+            continue
+        merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
+    return list(merged.values())
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += _pobjs(c)
+    return out
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in head.children):
+        return True
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
+
+
+def _concrete(obj: Token) -> bool:
+    return any(t.lemma_.lower() in LEXICON.pledge_objects or t.like_num or t.text in {"£", "$", "€"}
+               for t in obj.subtree)
+
+
+def _phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.dep_ not in ("det",) and not t.is_punct]
+    text = " ".join(t.text for t in words)
+    return text[:120]
+
+
+def _quoted_tokens(doc) -> list[bool]:
+    mask = [False] * len(doc)
+    inside = False
+    for tok in doc:
+        if tok.text in {"“", "”", '"'}:
+            if tok.text == "“":
+                inside = True
+            elif tok.text == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        mask[tok.i] = inside
+    return mask
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(i for i in items if i))

@@ -1,0 +1,159 @@
+"""Stage 2, summits: meeting mentions ("a security summit in London", "Thursday's emergency video
+conference", "the Kyiv talks") become Summit candidates with city, date and format; later generic
+references ("the summit", "the meeting") are the same meeting as the article's main one."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from graphkit.extract.dates import parse_date, resolve_weekday
+from graphkit.extract.lexicon import LEXICON
+from graphkit.extract.mentions import Mention
+from graphkit.model import NodeKind
+
+_VENUE_PREPS = {"in", "at", "near", "outside"}
+_DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
+
+
+@dataclass(slots=True)
+class SummitMention:
+    """One mention of a meeting; `key` groups mentions of the same meeting within the article."""
+
+    head: int  # token index of the meeting noun
+    start: int
+    end: int
+    text: str
+    name: str
+    city: str | None = None
+    date: str | None = None
+    format: str | None = None  # "video" for a video conference / call
+    specific: bool = False  # has its own city, date, format or named qualifier
+    planned: bool = False
+    bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
+    key: str | None = None
+
+
+def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) -> list[SummitMention]:
+    """Meeting mentions in document order, each with a `key` naming the meeting it refers to."""
+    by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
+    found: list[SummitMention] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in LEXICON.meeting_nouns:
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in LEXICON.meeting_nouns:
+            continue  # "video" in "video conference"
+        found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
+    _group(found)
+    return found
+
+
+def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int],
+                    article_date: str | None) -> SummitMention:
+    mods = [c for c in tok.lefts if c.dep_ not in _DROP_MODIFIERS]
+    start = min([tok.i] + [c.left_edge.i for c in mods])
+    name_tokens = [t for t in doc[start:tok.i + 1] if not _is_weekday_or_possessive(t)]
+    sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
+                       name=" ".join(t.text for t in name_tokens).strip(" ,") or tok.text)
+    lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
+    if lemma_words & LEXICON.remote_words or tok.lower_ in {"videoconference", "teleconference"}:
+        sm.format = "video"
+    # City: "summit in London", "talks at the Élysée in Paris", "London summit", "Kyiv's talks".
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS:
+            city = _place_in(child, doc, mentions, by_token)
+            if city:
+                sm.city = city
+                sm.end = max(sm.end, child.right_edge.i + 1)
+                sm.name = f"{sm.name} {child.text} {city}"
+                break
+        if child.dep_ == "prep" and child.lower_ == "between":
+            sm.bilateral = _actor_indexes(child, mentions, by_token)
+    if sm.city is None:
+        for mod in mods:
+            for t in mod.subtree:
+                city = _city_token(t, doc, mentions, by_token)
+                if city:
+                    sm.city = city
+                    break
+            if sm.city:
+                break
+    sent = tok.sent
+    sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
+    if sm.date is None:
+        sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date)
+    qualifiers = [by_token[t.i] for m in mods for t in m.subtree if t.i in by_token
+                  and mentions[by_token[t.i]].kind is NodeKind.ORGANIZATION]
+    weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
+    sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
+    sm.planned = _is_planned(tok)
+    return sm
+
+
+def _place_in(prep: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+    for t in prep.subtree:
+        city = _city_token(t, doc, mentions, by_token)
+        if city:
+            return city
+    return None
+
+
+def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+    """A city named at token t: a capital used as a place, or a GPE that is not a country."""
+    idx = by_token.get(t.i)
+    if idx is not None:
+        m = mentions[idx]
+        if m.kind is NodeKind.STATE and m.how == "metonym" and t.i == m.start:
+            m.extra["venue"] = True
+            return m.text.removeprefix("the ").strip()
+        return None
+    if t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.pos_ == "PROPN":
+        ent = next((e for e in doc.ents if e.start == t.i), None)
+        if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)):
+            return ent.text.removesuffix("'s").removesuffix("’s").strip()
+    return None
+
+
+def _actor_indexes(prep: Token, mentions: list[Mention], by_token: dict[int, int]) -> list[int]:
+    hits = []
+    for t in prep.subtree:
+        idx = by_token.get(t.i)
+        if idx is not None and idx not in hits and mentions[idx].kind is not NodeKind.SUMMIT:
+            hits.append(idx)
+    return hits
+
+
+def _is_weekday_or_possessive(t: Token) -> bool:
+    return t.lower_ in {"'s", "’s", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "this", "that", "next", "last", "weekend"} or t.dep_ == "case"
+
+
+def _is_planned(tok: Token) -> bool:
+    """A proposed or future meeting ("a proposed weekend summit", "wants a summit", "will reconvene for")."""
+    words = {t.lower_ for t in tok.lefts} | {t.lower_ for t in tok.head.lefts} | {tok.head.lower_}
+    return bool(words & LEXICON.planned_words)
+
+
+def _group(found: list[SummitMention]) -> None:
+    """Same city (or same video format) and compatible date -> same meeting; generic mentions
+    ("the meeting") are keyed later, by resolution, to the article's main meeting."""
+    keys: list[SummitMention] = []
+    for sm in found:
+        if not sm.specific or sm.bilateral:
+            continue
+        for k in keys:
+            if (sm.city or sm.format) and (k.city or k.format):
+                same_place = bool(sm.city and k.city and sm.city.lower() == k.city.lower()) or \
+                    (not sm.city and not k.city and sm.format == k.format)
+            else:  # named only by a qualifier or a day ("the coalition meeting"): the meeting already seen
+                same_place = True
+            if same_place and (not sm.date or not k.date or sm.date.startswith(k.date) or k.date.startswith(sm.date)):
+                sm.key = k.key
+                k.date = k.date or sm.date
+                k.city = k.city or sm.city
+                k.format = k.format or sm.format
+                break
+        else:
+            sm.key = f"s{len(keys)}"
+            keys.append(sm)
