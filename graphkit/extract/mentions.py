@@ -36,7 +36,7 @@ class Mention:
     role: str | None = None
     role_level: str | None = None
     affiliation: str | None = None  # iso3 or organization id the role is held for
-    affiliation_person: int | None = None  # index of a person mention whose state the role serves
+    affiliation_person: "Mention | None" = None  # a person whose state the role serves ("Trump's envoy")
     former: bool = False
     title_start: int | None = None
     title_end: int | None = None
@@ -62,14 +62,22 @@ class MentionFinder:
         self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
         self.labels: dict[str, tuple[str, str]] = {}
         exact, folded = {}, {}
+        self.capitalised: set[str] = set()
         for text, kind, ident in gazetteer.surface_forms():
             if not text or not text.strip():
                 continue
             label = f"{kind}|{ident}"
-            if _case_sensitive(text):
+            policy = gazetteer.case_policy(text)
+            if policy == "exact" or _case_sensitive(text):
                 exact.setdefault(label, set()).add(text)
             else:
                 folded.setdefault(label, set()).add(fold(text))
+                if policy == "capitalised":
+                    self.capitalised.add(fold(text))
+        # Phrases that contain a country's name but are not the country ("South China Sea"):
+        # matched as blockers so the longest match hides the inner name.
+        for phrase in getattr(gazetteer, "non_state_phrases", ()):
+            folded.setdefault("Block|", set()).add(fold(phrase))
         make = nlp.make_doc
         for label, texts in exact.items():
             self.exact.add(label, [make(t) for t in sorted(texts)])
@@ -78,9 +86,12 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         spans = []
-        for matcher, target in ((self.exact, doc), (self.folded, _norm_doc(doc, copy=True))):
-            for match_id, start, end in matcher(target):
-                spans.append(Span(doc, start, end, label=match_id))
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(_norm_doc(doc) if matcher is self.folded else doc):
+                span = Span(doc, start, end, label=match_id)
+                if fold(span.text) in self.capitalised and not span.text[:1].isupper():
+                    continue  # "polish the draft" is not Poland
+                spans.append(span)
         for ent in doc.ents:
             if ent.label_ in _PERSON_NER:
                 ent = _trim_person(ent)
@@ -88,7 +99,7 @@ class MentionFinder:
                     spans.append(Span(doc, ent.start, ent.end, label="Person|"))
         # Longest span wins; on equal length, a gazetteer match beats a bare NER person.
         spans.sort(key=lambda s: (s.end - s.start, s.label_ != "Person|"), reverse=True)
-        mentions = [self._mention(doc, s) for s in filter_spans(spans)]
+        mentions = [self._mention(doc, s) for s in filter_spans(spans) if not s.label_.startswith("Block|")]
         mentions = [m for m in mentions if m is not None]
         mentions.sort(key=lambda m: m.start)
         self._attach_titles(doc, mentions)
@@ -108,8 +119,15 @@ class MentionFinder:
             return Mention(span.start, span.end, kind, ident or None, text, how)
         if kind is NodeKind.STATE:
             how = self.gz.how_named(text) or "name"
-            if how == "demonym" and span.end < len(doc) and doc[span.end].lower_ in {"-", "–"}:
-                return None  # "Ukrainian-held territory": a modifier, not an actor
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.text in {"-", "–"} and how in ("demonym", "metonym"):
+                return None  # "Ukrainian-held territory", "a Prague-based expert": modifiers, not actors
+            if how == "metonym" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+                    and doc[span.end - 1].dep_ == "compound":
+                return None  # "the Budapest Memorandum", "the Minsk agreements": names of things
+            if how == "metonym" and nxt is not None and nxt.lower_ in {"agreement", "agreements", "accords", "accord",
+                                                                       "memorandum", "format", "protocol", "process", "declaration"}:
+                return None
             return Mention(span.start, span.end, kind, ident, text, how)
         how = "acronym" if text.isupper() else "name"
         return Mention(span.start, span.end, kind, ident, text, how)
@@ -125,7 +143,8 @@ class MentionFinder:
 
     def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int) -> bool:
         m = mentions[i]
-        office, start = self._office_ending_at(doc, m.start)
+        covered = {t for o in mentions if o is not m for t in range(o.start, o.end)}
+        office, start = self._office_ending_at(doc, m.start, covered)
         if office is None:
             return False
         m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, start, m.start
@@ -159,12 +178,13 @@ class MentionFinder:
                     self._set_affiliation(mentions, aff, m)
                 return
 
-    def _office_ending_at(self, doc: Doc, end: int):
-        """The longest office title (skipping adjectives like "powerful") that ends right before `end`."""
+    def _office_ending_at(self, doc: Doc, end: int, covered: set[int]):
+        """The longest office title (skipping adjectives like "powerful") that ends right before `end`;
+        a state or body named before it ("NATO Secretary-General") is its affiliation, not part of it."""
         best = (None, end)
         words: list[Token] = []
         j = end - 1
-        while j >= 0 and end - j <= 6:
+        while j >= 0 and end - j <= 6 and j not in covered:
             tok = doc[j]
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
@@ -200,7 +220,7 @@ class MentionFinder:
             m.affiliation = other.key
             other.extra["title_of"] = True
         elif other.kind is NodeKind.PERSON:
-            m.affiliation_person = k
+            m.affiliation_person = other
 
 
 def _case_sensitive(text: str) -> bool:
@@ -209,10 +229,8 @@ def _case_sensitive(text: str) -> bool:
     return bool(letters) and (all(c.isupper() for c in letters) and len(letters) <= 6 or "." in text and len(text) <= 6)
 
 
-def _norm_doc(doc: Doc, copy: bool = False) -> Doc:
+def _norm_doc(doc: Doc) -> Doc:
     """Put the folded form of each token in NORM so the matcher is case- and accent-insensitive."""
-    if copy:
-        doc = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     for tok in doc:
         tok.norm_ = fold(tok.text)
     return doc

@@ -100,7 +100,8 @@ class RelationReader:
                 elif child.dep_ == "appos":
                     out += self.actors(child, depth + 1, territory)
         for child in tok.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or child.dep_ == "appos" and eid is not None and self.entity_at(child) \
+                    and self._kind(self.entity_at(child)) is self._kind(eid):  # a list misparsed as apposition
                 out += self.actors(child, depth + 1, territory)
             elif child.dep_ == "prep" and child.lower_ in {"along", "together", "alongside"}:
                 for sub in child.subtree:
@@ -138,6 +139,8 @@ class RelationReader:
             seen += 1
             for child in tok.children:
                 if child.dep_ in _SUBJ:
+                    if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                        return self.actors(tok.head)  # "Trump, who joined the summit by phone"
                     found = self.actors(child) or self.owner_actors(child)
                     return found
                 if child.dep_ == "agent":
@@ -206,7 +209,15 @@ class RelationReader:
         return self.found
 
     def _verb(self, verb: Token, lemma: str, sent: Span) -> None:
+        if verb.pos_ == "ADJ" or lemma in {"be", "seem", "feel", "remain", "look", "sound"}:
+            self._sentiment(verb, sent)
+        if lemma in LEXICON.speech_verbs:
+            self._speech_stance(verb, sent)
         if _negated(verb):
+            return
+        self._at_summit(verb, lemma, sent)
+        if lemma == "come" and any(c.lower_ == "together" for c in verb.children):
+            self._attended(verb, "gather", sent)
             return
         hypothetical = _hypothetical(verb)
         types = LEXICON.verb_types(lemma)
@@ -254,22 +265,24 @@ class RelationReader:
                 summit = summit or self._summit_in(child)
             if lemma == "join" and child.dep_ in _OBJ:
                 co_attendees += [a for a in self.actors(child) if a not in sources]
-        subject_summit = None
-        for child in verb.children:
-            if child.dep_ in _SUBJ:
-                subject_summit = self.ra.summit_of_token.get(child.i)
-        if subject_summit and lemma in {"gather", "bring", "include", "involve", "feature", "assemble"}:
+        subj = _subject_token(verb)
+        subject_summit = self.ra.summit_of_token.get(subj.i) if subj is not None else None
+        if subject_summit and lemma in {"gather", "bring", "include", "involve", "feature", "assemble", "draw", "unite"}:
             for child in verb.children:
-                if child.dep_ in _OBJ:
-                    for a in self.actors(child):
-                        self.add(a, RelationType.ATTENDED, subject_summit, sent, "summit-brought-together", 0.7)
+                if child.dep_ in _OBJ or child.dep_ == "prep" and child.lower_ in {"with", "from", "including"}:
+                    for p in ([child] if child.dep_ in _OBJ else _pobjs(child)):
+                        for a in self.actors(p):
+                            self.add(a, RelationType.ATTENDED, subject_summit, sent, "summit-brought-together", 0.7)
             return
         implicit = False
         if summit is None:
             if lemma in {"join", "attend"} and any(c.dep_ in _OBJ and self.actors(c) and
                                                   self._kind(self.actors(c)[0]) is NodeKind.ORGANIZATION for c in verb.children):
                 return  # "Sweden joined NATO": membership, not a meeting
-            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "take", "assemble"} and self.ra.main_summit:
+            elsewhere = any(c.dep_ in _OBJ or c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} and not self.actors(c)
+                            for c in verb.children if not (c.dep_ in _OBJ and self.actors(c)))
+            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "take", "assemble"} \
+                    and self.ra.main_summit and not elsewhere:
                 summit, implicit = self.ra.main_summit, True
             else:
                 return
@@ -279,6 +292,73 @@ class RelationReader:
         for a in _unique(sources + co_attendees):
             if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
                 self.add(a, RelationType.ATTENDED, summit, sent, rule, conf, mode=mode)
+
+    def _at_summit(self, verb: Token, lemma: str, sent: Span) -> None:
+        """Whoever does something at a summit ("spoke at the summit", "was greeted at the talks") took part."""
+        if lemma in LEXICON.verbs["ATTENDED"] or lemma in {"host", "miss", "skip", "boycott", "plan", "want", "propose", "hope"}:
+            return
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"at", "during"} or \
+                    child.dep_ == "prep" and child.lower_ == "on" and any(p.lower_ == "sidelines" for p in _pobjs(child)):
+                for p in _pobjs(child):
+                    summit = self._summit_in(p)
+                    if summit and not _planned_context(verb):
+                        for a in self.subjects(verb):
+                            self.add(a, RelationType.ATTENDED, summit, sent, f"acted-at-summit:{lemma}", 0.6)
+                        return
+
+    def _sentiment(self, tok: Token, sent: Span) -> None:
+        """"not thrilled with Putin", "disappointed in Kyiv", "happy with Trump"."""
+        adjectives = [tok] if tok.pos_ == "ADJ" else [c for c in tok.children if c.dep_ == "acomp"]
+        for adj in adjectives:
+            word = adj.lower_
+            negated = _negated(adj) or _negated(adj.head) if adj.head is not adj else _negated(adj)
+            if word in _POSITIVE_FEELINGS:
+                rtype = RelationType.OPPOSED if negated else RelationType.SUPPORTED
+            elif word in _NEGATIVE_FEELINGS and not negated:
+                rtype = RelationType.OPPOSED
+            else:
+                continue
+            targets = [a for c in adj.children if c.dep_ == "prep" and c.lower_ in {"with", "about", "at", "in", "by", "of"}
+                       for p in _pobjs(c) for a in self.owner_actors(p)]
+            sources = self.subjects(adj)
+            for a in sources:
+                for t in targets:
+                    self.add(a, rtype, t, sent, f"feeling:{'not-' if negated else ''}{word}", 0.7)
+
+    def _speech_stance(self, verb: Token, sent: Span) -> None:
+        """"warned that Russia would remain a threat", "said Putin cannot be trusted"."""
+        for comp in verb.children:
+            if comp.dep_ != "ccomp":
+                continue
+            subjects = [a for c in comp.children if c.dep_ in _SUBJ | {"nsubjpass"} for a in self.actors(c)]
+            if not subjects:
+                continue
+            hostile = any(c.dep_ in ("attr", "acomp", "dobj") and c.lemma_.lower() in _HOSTILE_PREDICATES
+                          for c in comp.children) or (comp.lemma_.lower() == "trust" and _negated(comp))
+            if comp.lemma_.lower() == "want" and _negated(comp) and any(c.lemma_ == "peace" for c in comp.children):
+                hostile = True
+            if hostile:
+                for a in self.subjects(verb):
+                    for t in subjects:
+                        self.add(a, RelationType.OPPOSED, t, sent, f"speech-hostile:{verb.lemma_.lower()}", 0.7)
+
+    def _readiness_noun(self, noun: Token, sent: Span) -> None:
+        """"the coalition's readiness to regenerate Ukraine's army", "Japan's pledge of $5bn to Kenya"."""
+        sources = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)]
+        if not sources:
+            return
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                targets = [a for o in c.children if o.dep_ in _OBJ for a in self.owner_actors(o) + self._possessors(o)]
+                targets = [t for t in targets if self._kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
+                for a in sources:
+                    for t in targets:
+                        self.add(a, RelationType.PLEDGED, t, sent, f"readiness-noun:{noun.lemma_.lower()}", 0.6,
+                                 what=_phrase(c))
+
+    def _possessors(self, tok: Token) -> list[str]:
+        return [a for c in tok.children if c.dep_ == "poss" for a in self.actors(c)]
 
     def _present(self, adj: Token, sent: Span) -> None:
         summit = self._summit_in(adj) or self.ra.main_summit
@@ -317,6 +397,8 @@ class RelationReader:
 
     # MET_WITH ---------------------------------------------------------------------------------
     def _met(self, verb: Token, lemma: str, sent: Span) -> None:
+        if _planned_context(verb) or _hypothetical(verb):
+            return
         sources = self.subjects(verb)
         others: list[str] = []
         for child in verb.children:
@@ -403,7 +485,7 @@ class RelationReader:
         if not sources and adj.dep_ in ("amod", "acomp", "advcl") and adj.head.pos_ in ("NOUN", "PROPN"):
             sources = self.actors(adj.head)
         for child in adj.children:
-            if child.dep_ == "xcomp" or child.dep_ == "prep" and child.lower_ == "to":
+            if child.dep_ in ("xcomp", "advcl") or child.dep_ == "prep" and child.lower_ == "to":
                 for verb in [child] + [c for c in child.children if c.dep_ in ("pcomp", "pobj")]:
                     if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in LEXICON.verbs["PLEDGED"] | {"participate", "contribute", "join"}:
                         lemma = verb.lemma_.lower()
@@ -424,7 +506,11 @@ class RelationReader:
         targets: list[str] = []
         for child in verb.children:
             if child.dep_ in _OBJ or child.dep_ == "nsubjpass":
-                targets += self.owner_actors(child)
+                found = self.owner_actors(child)
+                if not found and child.lemma_.lower() in _IDEAS:
+                    found = [a for t in child.subtree if t.dep_ in _OBJ | {"pobj"} and t is not child
+                             for a in self.actors(t)]
+                targets += found
             elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of"}:
                 if lemma in {"stand", "side"} and child.lower_ not in {"with", "behind", "by"}:
                     continue
@@ -469,7 +555,9 @@ class RelationReader:
 
     # Nouns ------------------------------------------------------------------------------------
     def _noun(self, noun: Token, lemma: str, sent: Span) -> None:
-        types = LEXICON.noun_types(lemma)
+        types = LEXICON.noun_types(lemma) or LEXICON.noun_types(noun.lower_)
+        if lemma in _READINESS_NOUNS:
+            self._readiness_noun(noun, sent)
         if not types:
             return
         if "ATTACKED" in types:
@@ -596,6 +684,29 @@ class RelationReader:
 
 
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
+_READINESS_NOUNS = {"readiness", "willingness", "openness", "pledge", "commitment", "offer", "promise"}
+_POSITIVE_FEELINGS = {"happy", "thrilled", "pleased", "satisfied", "impressed", "content", "delighted", "grateful",
+                      "comfortable", "confident", "optimistic"}
+_NEGATIVE_FEELINGS = {"unhappy", "disappointed", "angry", "frustrated", "furious", "dissatisfied", "displeased",
+                      "annoyed", "upset", "concerned", "worried", "alarmed", "outraged", "irritated"}
+_HOSTILE_PREDICATES = {"threat", "aggressor", "danger", "enemy", "menace", "adversary", "liar", "criminal",
+                       "terrorist", "dictator", "risk", "provocation"}
+_IDEAS = {"idea", "proposal", "plan", "notion", "suggestion", "prospect", "possibility", "offer", "demand",
+          "demands", "call", "calls", "request", "invitation", "claim", "claims", "accusation", "accusations"}
+_PLANNING = {"idea", "proposal", "prospect", "possibility", "plan", "plans", "hope", "hopes", "want", "wants",
+             "refuse", "refused", "reject", "rejected", "dismiss", "dismissed", "rule", "offer", "invitation"}
+
+
+def _planned_context(tok: Token) -> bool:
+    """An event only proposed, wished for or refused ("dismissed the idea of meeting Zelenskyy")."""
+    head, steps = tok, 0
+    while head.head is not head and steps < 4:
+        head, steps = head.head, steps + 1
+        if head.lower_ in _PLANNING or head.lemma_.lower() in _PLANNING:
+            return True
+        if head.pos_ == "VERB" and head.dep_ in ("ROOT",):
+            break
+    return False
 
 
 def read_relations(ra: ResolvedArticle) -> list[Relation]:
@@ -614,6 +725,20 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
             continue
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
     return list(merged.values())
+
+
+def _subject_token(verb: Token) -> Token | None:
+    """The nsubj of a verb, or of the verb it is coordinated with ("The meeting, dubbed X, brought ...")."""
+    tok, steps = verb, 0
+    while steps < 4:
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                return child
+        if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+            tok, steps = tok.head, steps + 1
+            continue
+        return None
+    return None
 
 
 def _pobjs(prep: Token) -> list[Token]:

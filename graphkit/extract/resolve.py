@@ -83,18 +83,21 @@ def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) 
             nodes[eid] = Node(id=eid, kind=NodeKind.ORGANIZATION, name=org.name,
                               aliases=_aliases(names[eid], org.name),
                               properties={"acronym": org.acronyms[0]} if org.acronyms else {})
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for _ in range(2):  # a role held for another person's state ("Zelenskyy's chief of staff") needs theirs first
+        for pid, info in people.items():
+            state, _office = _person_facts(pid, info, mentions, entity_of, gz, article.date)
+            if state:
+                person_state[pid] = state
+        for m in mentions:
+            if m.affiliation_person is not None and m.affiliation is None:
+                m.affiliation = person_state.get(entity_of[index[id(m.affiliation_person)]] or "")
     for pid, info in people.items():
         state, office = _person_facts(pid, info, mentions, entity_of, gz, article.date)
-        if state:
-            person_state[pid] = state
         props = {k: v for k, v in {"state": state, "office": office}.items() if v}
         name = info["name"]
         nodes[pid] = Node(id=pid, kind=NodeKind.PERSON, name=name, aliases=_aliases(names.get(pid, []), name),
                           properties=props)
-    # Second pass: a role held for another person's state ("Zelenskyy's chief of staff").
-    for m in mentions:
-        if m.affiliation_person is not None and m.affiliation is None:
-            m.affiliation = person_state.get(entity_of[m.affiliation_person] or "")
 
     summits = find_summits(doc, mentions, article.date)
     summit_of_token, main = _resolve_summits(summits, nodes)

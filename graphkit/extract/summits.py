@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from graphkit.extract.dates import parse_date, resolve_weekday
 from graphkit.extract.lexicon import LEXICON
-from graphkit.extract.mentions import Mention
+from graphkit.extract.mentions import Mention, fold
+from graphkit.gazetteer import load_gazetteer
 from graphkit.model import NodeKind
 
 _VENUE_PREPS = {"in", "at", "near", "outside"}
@@ -42,8 +43,8 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in LEXICON.meeting_nouns:
             continue
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in LEXICON.meeting_nouns:
-            continue  # "video" in "video conference"
+        if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
+            continue  # "conference room", "video" in "video conference", "press conference"
         found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
     _group(found)
     return found
@@ -80,6 +81,10 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             if sm.city:
                 break
     sent = tok.sent
+    if sm.city is None and tok.lower_ == "summit" or sm.city is None and mods and tok.lemma_.lower() in ("meeting", "conference"):
+        sm.city = _city_of_sentence(sent, doc, mentions, by_token)
+        if sm.city:
+            sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
     sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
     if sm.date is None:
         sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date)
@@ -106,13 +111,33 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         m = mentions[idx]
         if m.kind is NodeKind.STATE and m.how == "metonym" and t.i == m.start:
             m.extra["venue"] = True
-            return m.text.removeprefix("the ").strip()
+            country = load_gazetteer().countries.get(m.key or "")
+            is_capital = country is not None and fold(country.capital or "") == fold(m.text)
+            return m.text.removeprefix("the ").strip() if is_capital else None  # "the Élysée" is a venue, not a city
         return None
+    if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}:
+        return None  # "a Moscow-held part of Kherson"
     if t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.pos_ == "PROPN":
         ent = next((e for e in doc.ents if e.start == t.i), None)
         if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)):
             return ent.text.removesuffix("'s").removesuffix("’s").strip()
     return None
+
+
+def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+    """The one place a sentence names as a location ("the halls of Paris' Élysée Palace ... a summit")."""
+    cities = []
+    for t in sent:
+        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in _VENUE_PREPS | {"of"}):
+            idx = by_token.get(t.i)
+            if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
+                continue
+            if idx is None and not (t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"):
+                continue
+            city = _city_token(t, doc, mentions, by_token) if idx is None or t.i == mentions[idx].start else None
+            if city and city not in cities:
+                cities.append(city)
+    return cities[0] if len(cities) == 1 else None
 
 
 def _actor_indexes(prep: Token, mentions: list[Mention], by_token: dict[int, int]) -> list[int]:
