@@ -73,7 +73,7 @@ class RelationReader:
 
     def actors(self, tok: Token, depth: int = 0, territory: bool = False) -> list[str]:
         """The actors an NP headed by `tok` stands for: itself, its conjuncts, groups' members."""
-        if depth > 6:
+        if depth > 40:  # long lists are chains of conjuncts
             return []
         out: list[str] = []
         eid = self.entity_at(tok)
@@ -86,22 +86,24 @@ class RelationReader:
             out.append(eid)
         elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and tok.lower_ in _TERRITORY:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"}:
+                if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"} \
+                        and not (child.lower_ == "of" and tok.lemma_.lower() in _NOT_MEMBERS):  # "allies of Ukraine"
                     for pobj in _pobjs(child):
                         out += self.actors(pobj, depth + 1, territory)
                 elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                     ce = self.entity_at(child)
                     if ce and self._kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION):
                         out.append(ce)
-                elif child.dep_ == "poss" and tok.lemma_.lower() not in {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary"}:
+                elif child.dep_ == "poss" and tok.lemma_.lower() not in _NOT_MEMBERS:
                     ce = self.entity_at(child)
                     if ce and self._kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION) and territory:
                         out.append(ce)
                 elif child.dep_ == "appos":
                     out += self.actors(child, depth + 1, territory)
         for child in tok.children:
-            if child.dep_ == "conj" or child.dep_ == "appos" and eid is not None and self.entity_at(child) \
-                    and self._kind(self.entity_at(child)) is self._kind(eid):  # a list misparsed as apposition
+            if child.dep_ == "conj" or child.dep_ == "appos" and eid is not None and (
+                    self.entity_at(child) and self._kind(self.entity_at(child)) is self._kind(eid)
+                    or child.lemma_.lower() in LEXICON.group_nouns):  # a list misparsed as apposition
                 out += self.actors(child, depth + 1, territory)
             elif child.dep_ == "prep" and child.lower_ in {"along", "together", "alongside"}:
                 for sub in child.subtree:
@@ -196,8 +198,8 @@ class RelationReader:
 
     def read(self) -> list[Found]:
         for sent in self.doc.sents:
-            if sent.text.rstrip().endswith("?"):
-                continue
+            if sent.text.rstrip().endswith("?") and not any(q in sent.text for q in "“\"'"):
+                continue  # a question asserts nothing (a quoted one still has its reporting clause)
             for tok in sent:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in {"present", "ready", "open", "willing", "prepared"}):
@@ -279,8 +281,8 @@ class RelationReader:
             if lemma in {"join", "attend"} and any(c.dep_ in _OBJ and self.actors(c) and
                                                   self._kind(self.actors(c)[0]) is NodeKind.ORGANIZATION for c in verb.children):
                 return  # "Sweden joined NATO": membership, not a meeting
-            elsewhere = any(c.dep_ in _OBJ or c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} and not self.actors(c)
-                            for c in verb.children if not (c.dep_ in _OBJ and self.actors(c)))
+            elsewhere = any(self._other_event(t) for c in verb.children
+                            for t in ([c] if c.dep_ in _OBJ else _pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
             if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "take", "assemble"} \
                     and self.ra.main_summit and not elsewhere:
                 summit, implicit = self.ra.main_summit, True
@@ -295,7 +297,8 @@ class RelationReader:
 
     def _at_summit(self, verb: Token, lemma: str, sent: Span) -> None:
         """Whoever does something at a summit ("spoke at the summit", "was greeted at the talks") took part."""
-        if lemma in LEXICON.verbs["ATTENDED"] or lemma in {"host", "miss", "skip", "boycott", "plan", "want", "propose", "hope"}:
+        if lemma in LEXICON.verbs["ATTENDED"] or lemma in LEXICON.verbs["ATTACKED"] or \
+                lemma in {"host", "miss", "skip", "boycott", "plan", "want", "propose", "hope"}:
             return
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"at", "during"} or \
@@ -360,6 +363,12 @@ class RelationReader:
     def _possessors(self, tok: Token) -> list[str]:
         return [a for c in tok.children if c.dep_ == "poss" for a in self.actors(c)]
 
+    def _other_event(self, tok: Token) -> bool:
+        """An object naming something other than a meeting or its participants ("participate in a mission")."""
+        if self.actors(tok) or self._summit_in(tok) or tok.pos_ == "PRON":
+            return False
+        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in LEXICON.group_nouns
+
     def _present(self, adj: Token, sent: Span) -> None:
         summit = self._summit_in(adj) or self.ra.main_summit
         if not summit or not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in adj.children):
@@ -379,6 +388,11 @@ class RelationReader:
                 state = self.ra.person_state.get(f.source)
                 if state and state in self.ra.nodes:
                     self.add(state, RelationType.ATTENDED, f.target, f.sent, "attendee-state", 0.5)
+                for i in self.ra.mentions_of.get(f.source, []):  # "NATO Secretary-General Mark Rutte, present"
+                    m = self.ra.mentions[i]
+                    if f.sent.start <= m.start < f.sent.end and m.affiliation in self.ra.nodes \
+                            and self._kind(m.affiliation) is NodeKind.ORGANIZATION and not m.former:
+                        self.add(m.affiliation, RelationType.ATTENDED, f.target, f.sent, "attendee-body", 0.6)
 
     # HOSTED -----------------------------------------------------------------------------------
     def _hosted(self, verb: Token, sent: Span) -> None:
@@ -684,6 +698,8 @@ class RelationReader:
 
 
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
+_NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
+                "backer", "supporter", "critic", "rival", "foe", "opponent"}
 _READINESS_NOUNS = {"readiness", "willingness", "openness", "pledge", "commitment", "offer", "promise"}
 _POSITIVE_FEELINGS = {"happy", "thrilled", "pleased", "satisfied", "impressed", "content", "delighted", "grateful",
                       "comfortable", "confident", "optimistic"}

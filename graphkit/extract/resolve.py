@@ -246,6 +246,6 @@ def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node]) -> tu
             continue
         if sm.key:
             summit_of_token[sm.head] = ids[sm.key]
-        elif main and not sm.planned:
+        elif main and not sm.planned and sm.generic_ok:
             summit_of_token[sm.head] = main
     return summit_of_token, main

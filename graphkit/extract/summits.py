@@ -15,6 +15,7 @@ from graphkit.gazetteer import load_gazetteer
 from graphkit.model import NodeKind
 
 _VENUE_PREPS = {"in", "at", "near", "outside"}
+_COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -32,6 +33,7 @@ class SummitMention:
     format: str | None = None  # "video" for a video conference / call
     specific: bool = False  # has its own city, date, format or named qualifier
     planned: bool = False
+    generic_ok: bool = True  # may stand for the article's main meeting ("the summit", "the talks")
     bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
     key: str | None = None
 
@@ -93,6 +95,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
     sm.planned = _is_planned(tok)
+    sm.generic_ok = tok.lemma_.lower() in _COREFERRING and not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party"}
+        for c in tok.lefts)
     return sm
 
 
