@@ -29,7 +29,10 @@ _DISPUTE = {"dispute", "row", "clash", "feud", "spat", "quarrel", "standoff", "t
 _POSSESSED_STANCE = {"demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
                      "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
                      "leadership", "efforts", "effort", "call", "calls", "stance", "idea", "ultimatum", "principle",
-                     "peace", "push", "move", "moves", "statement", "remarks", "framework", "strategy"}
+                     "peace", "push", "move", "moves", "statement", "remarks", "framework", "strategy",
+                     "accusation", "accusations", "allegation", "allegations", "criticism", "comments", "sanctions",
+                     "tariffs", "actions", "threats", "threat", "annexation", "bid", "request", "agenda", "vision",
+                     "candidacy", "nomination", "leadership", "government", "regime", "rule"}
 _VENUE_PREPS = {"in", "at", "to", "from", "near", "outside", "across", "inside", "within", "into"}
 
 
@@ -79,6 +82,12 @@ class RelationReader:
         eid = self.entity_at(tok)
         if eid is None and tok.lower_ in _PRONOUN_PERSON:
             eid = self._pronoun(tok)
+        if eid is None and tok.lower_ in {"they", "we", "he", "she"} and not self._quote_mask[tok.i]:
+            reporter = _reporting_verb(tok)  # "Germany and Poland said they are ready"
+            if reporter is not None:
+                out += [a for c in reporter.children if c.dep_ in _SUBJ for a in self.actors(c, depth + 1)]
+                if out:
+                    return _unique(out)
         if eid is None and tok.lower_ in {"we", "i", "us"} and self._quote_mask[tok.i]:
             speakers = self.speakers(tok.sent)
             eid = speakers[0] if speakers else None
@@ -144,7 +153,7 @@ class RelationReader:
                     if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
                         return self.actors(tok.head)  # "Trump, who joined the summit by phone"
                     found = self.actors(child) or self.owner_actors(child)
-                    return found
+                    return _unique(found + self._companions(tok))
                 if child.dep_ == "agent":
                     for pobj in _pobjs(child):
                         return self.actors(pobj)
@@ -164,6 +173,15 @@ class RelationReader:
                 return self.actors(tok.head)
             break
         return []
+
+    def _companions(self, verb: Token) -> list[str]:
+        """"X, along with Y, joined": Y shares the subject's role."""
+        out: list[str] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"along", "alongside", "together"}:
+                for p in _pobjs(c):
+                    out += self.actors(p)
+        return out
 
     def speakers(self, sent: Span) -> list[str]:
         """Who speaks in a sentence with a quote: the subject of a speech verb outside the quote."""
@@ -405,9 +423,21 @@ class RelationReader:
             sources = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c) for a in self.actors(p)]
         else:
             sources = self.subjects(verb)
+        if summit is None and self.ra.main_summit and verb.lemma_.lower() in {"host", "convene", "chair", "welcome"}:
+            # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
+            city = self.ra.nodes[self.ra.main_summit].properties.get("city")
+            places = [t.text for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}]
+            if city and any(str(city).lower() == p.lower() for p in places):
+                summit = self.ra.main_summit
+                for c in verb.children:
+                    if c.dep_ in _OBJ:
+                        for a in self.actors(c):
+                            self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
         if summit:
             for a in sources:
                 self.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
+                if self._kind(a) is NodeKind.PERSON:
+                    self.add(a, RelationType.ATTENDED, summit, sent, "host-attends", 0.7)
 
     # MET_WITH ---------------------------------------------------------------------------------
     def _met(self, verb: Token, lemma: str, sent: Span) -> None:
@@ -462,7 +492,7 @@ class RelationReader:
         targets: list[str] = []
         for child in verb.children:
             if child.dep_ == "dative":
-                targets += self.actors(child)
+                targets += self.actors(child) if child.pos_ != "ADP" else [a for p in _pobjs(child) for a in self.actors(p)]
             if child.dep_ == "prep" and child.lower_ in {"to", "for", "with"}:
                 for p in _pobjs(child):
                     targets += self.actors(p)
@@ -634,6 +664,16 @@ class RelationReader:
                     for a in owners:
                         for b in others:
                             self._met_pair(a, b, sent, f"meeting-noun:{noun.lemma_.lower()}-with")
+        if noun.dep_ in _OBJ and noun.head.lemma_.lower() in {"hold", "have", "conduct", "begin", "open", "start"}:
+            # "Modi held talks with Putin", "they had a call with Erdogan"
+            verb = noun.head
+            withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in _pobjs(c)]
+            if not _negated(verb) and not _planned_context(verb):
+                for a in self.subjects(verb):
+                    for p in withs:
+                        for b in self.actors(p):
+                            self._met_pair(a, b, sent, f"meeting-noun:{verb.lemma_.lower()}-{noun.lemma_.lower()}-with")
         hyphen = [self.entity_at(t) for t in self.doc[noun.left_edge.i:noun.i] if self.entity_at(t)]
         if len(_unique(hyphen)) >= 2 and any(t.text in {"-", "–"} for t in self.doc[noun.left_edge.i:noun.i]):
             members += hyphen
@@ -676,6 +716,8 @@ class RelationReader:
             if target is None:
                 target = self._known_office(pid, m.role)
                 rule = "title:gazetteer"
+            if target and target not in self.ra.nodes:
+                _add_implied_node(self.ra, target)
             if target and target in self.ra.nodes:
                 sent = self.doc[m.start].sent
                 self.add(pid, RelationType.LEADS, target, sent, rule, 0.95 if rule == "title:explicit" else 0.85,
@@ -698,6 +740,7 @@ class RelationReader:
 
 
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
+_DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule", "deny"}
 _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
                 "backer", "supporter", "critic", "rival", "foe", "opponent"}
 _READINESS_NOUNS = {"readiness", "willingness", "openness", "pledge", "commitment", "offer", "promise"}
@@ -730,6 +773,8 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
     merged: dict[tuple, Relation] = {}
     text = ra.article.text
     for f in RelationReader(ra).read():
+        if f.type is RelationType.LEADS and f.target not in ra.nodes:
+            _add_implied_node(ra, f.target)  # "Trump's envoy Steve Witkoff": the USA, though unnamed
         if f.source not in ra.nodes or f.target not in ra.nodes:
             continue
         ev = Evidence(article=ra.article.id, sentence=text[f.sent.start_char:f.sent.end_char].strip(),
@@ -741,6 +786,27 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
             continue
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
     return list(merged.values())
+
+
+def _reporting_verb(pronoun: Token) -> Token | None:
+    """The speech verb whose reported clause this pronoun is the subject of."""
+    clause = pronoun.head
+    if pronoun.dep_ not in _SUBJ or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    return verb if verb.lemma_.lower() in LEXICON.speech_verbs else None
+
+
+def _add_implied_node(ra: ResolvedArticle, eid: str) -> None:
+    from graphkit.gazetteer import load_gazetteer
+    from graphkit.model import Node
+
+    gz = load_gazetteer()
+    if eid in gz.countries:
+        c = gz.countries[eid]
+        ra.nodes[eid] = Node(id=eid, kind=NodeKind.STATE, name=c.name, properties={"iso3": eid})
+    elif eid in gz.organizations:
+        ra.nodes[eid] = Node(id=eid, kind=NodeKind.ORGANIZATION, name=gz.organizations[eid].name)
 
 
 def _subject_token(verb: Token) -> Token | None:
@@ -773,6 +839,8 @@ def _negated(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in head.children):
         return True
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and head.lemma_.lower() in _DENIALS:
+        return True  # "Rwanda denied backing M23", "refused to send troops"
     return False
 
 

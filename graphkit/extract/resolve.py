@@ -168,7 +168,8 @@ def _person_facts(pid: str, info: dict, mentions: list[Mention], entity_of: list
 
 
 def _add_missed_surnames(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> None:
-    """spaCy sometimes tags a known surname as ORG or nothing: add it when a full name ends with it."""
+    """spaCy sometimes tags a known surname as ORG or nothing: add it when a full name in the article
+    ends with it, or when exactly one office-holder in the gazetteer has that distinctive surname."""
     surnames = {fold(m.text.split()[-1]) for m in mentions if m.kind is NodeKind.PERSON and len(m.text.split()) > 1}
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for tok in doc:
@@ -176,6 +177,12 @@ def _add_missed_surnames(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> No
             continue
         if fold(tok.text) in surnames:
             mentions.append(Mention(tok.i, tok.i + 1, NodeKind.PERSON, None, tok.text, "surname"))
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if len(tok.text) >= 4 and not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            holders = [h for h in gz.people_named(tok.text) if fold(h.surname or "") == fold(tok.text)]
+            if len(holders) == 1:
+                mentions.append(Mention(tok.i, tok.i + 1, NodeKind.PERSON, holders[0].id, tok.text, "surname"))
     mentions.sort(key=lambda m: m.start)
 
 

@@ -15,7 +15,8 @@ from graphkit.gazetteer import load_gazetteer
 from graphkit.model import NodeKind
 
 _VENUE_PREPS = {"in", "at", "near", "outside"}
-_COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call"}
+_COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
+                "gathering"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -49,7 +50,32 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
             continue  # "conference room", "video" in "video conference", "press conference"
         found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
     _group(found)
+    if not any(sm.key for sm in found):
+        _promote_first_generic(doc, found, mentions, by_token)
     return found
+
+
+def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[Mention],
+                           by_token: dict[int, int]) -> None:
+    """An article that only says "the summit" still reports one: place and date it from the text
+    (the first city named as a location, the first date), so "attended the summit" has a target."""
+    first = next((sm for sm in found if sm.generic_ok and not sm.planned and not sm.bilateral), None)
+    if first is None:
+        return
+    for sent in doc.sents:
+        if first.city:
+            break
+        for t in sent:
+            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+                first.city = _city_token(t, doc, mentions, by_token)
+                if first.city:
+                    break
+    if first.date is None:
+        first.date = parse_date(doc.text[:1500])
+    if first.city and first.city.lower() not in first.name.lower():
+        first.name = f"{first.city} {doc[first.head].text}"
+    first.specific = True
+    first.key = "s0"
 
 
 def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int],
@@ -96,8 +122,8 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
     sm.planned = _is_planned(tok)
     sm.generic_ok = tok.lemma_.lower() in _COREFERRING and not any(
-        c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party"}
-        for c in tok.lefts)
+        c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
+        for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
 
 
