@@ -81,11 +81,15 @@ def main() -> None:
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes for large inputs.")
 @one_line_errors
 def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> None:
-    """Extract a graph from ARTICLES (files or folders) and print it; several make one merged graph."""
+    """Extract a graph from ARTICLES and print it; several make one merged graph.
+
+    ARTICLES are files (.txt, .md, .html, .htm, .json, .jsonl), folders, or - for one article on
+    standard input. Any unreadable input is an error (exit status 1): nothing is printed.
+    """
     from graphkit.model import merge_graphs
     from graphkit.pipeline import extract_articles, read_articles
 
-    texts, _ = read_articles(list(articles), strict=True)
+    texts, _ = read_articles(list(articles), strict=True, on_warning=_warn)
     graph = merge_graphs(extract_articles(texts, jobs=jobs))
     if explain:
         names = {n.id: n.name for n in graph.nodes}
@@ -109,26 +113,60 @@ def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> No
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
-@click.option("--strict", is_flag=True, help="Stop at the first unreadable article.")
+@click.option("--strict", is_flag=True, help="Stop at the first unreadable file or record; nothing is written.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bars on stderr  [default: only when stderr is a terminal]")
 @one_line_errors
-def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs: int, strict: bool) -> None:
-    """Extract articles from PATHS (files and folders) and merge them into the store."""
+def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs: int, strict: bool,
+           progress: bool | None) -> None:
+    """Extract articles from PATHS and merge them into the store.
+
+    PATHS are files (.txt, .md, .html, .htm, .json and .jsonl with one article per record),
+    folders (searched recursively), or - for one article on standard input. An article is at most
+    500,000 characters; a longer one is refused, not cut. Text that is not UTF-8 is read with a
+    warning.
+
+    \b
+    Exit status:
+      0  at least one article was read; unreadable files and records are skipped and listed on
+         stderr, one line each ("graphkit: failed: FILE: problem")
+      1  nothing could be read, or --strict and something could not, or the store could not be
+         read or written; the store is then left exactly as it was
+    """
     from graphkit.pipeline import ingest_paths
+    from graphkit.sources import ARTICLE_SUFFIXES
 
-    def warn(path: str, problem: str) -> None:
-        click.echo(f"graphkit: skipped: {problem}", err=True)
-
-    with open_store(store_path, neo4j_uri) as store:
-        report = ingest_paths(list(paths), store, jobs=jobs, strict=strict, on_error=warn)
-        counts = store.stats()
+    warnings: list[str] = []
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with open_store(store_path, neo4j_uri) as store:
+            report = ingest_paths(list(paths), store, jobs=jobs, strict=strict, progress=show,
+                                  on_warning=lambda where, message: warnings.append(message))
+            counts = store.stats() if (report.added or report.updated or report.unchanged) else None
+    except KeyboardInterrupt:
+        raise GraphkitError("interrupted; the store holds all of this ingest or none of it") from None
+    finally:
+        for message in warnings:
+            _warn("", message)
+    if counts is None:  # nothing was read, so nothing was written
+        problems = list(report.failed.values())
+        if not problems:
+            raise GraphkitError(f"no article files in {', '.join(paths)} (looked for "
+                                f"{', '.join(sorted(ARTICLE_SUFFIXES))})")
+        if len(problems) == 1:
+            raise GraphkitError(problems[0])
+        for problem in problems:
+            click.echo(f"graphkit: failed: {problem}", err=True)
+        raise GraphkitError(f"no article could be read ({len(problems)} inputs failed)")
     click.echo(f"ingested into {store.location}: {len(report.added)} added, {len(report.updated)} updated, "
                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
     _print_counts(counts)
-    if report.failed:
-        for path, problem in report.failed.items():
-            click.echo(f"failed: {problem}", err=True)
-        if not (report.added or report.updated or report.unchanged):
-            raise GraphkitError("no article could be read")
+    for problem in report.failed.values():
+        click.echo(f"graphkit: failed: {problem}", err=True)
+
+
+def _warn(where: str, message: str) -> None:
+    click.echo(f"graphkit: warning: {message}", err=True)
 
 
 @main.command()
@@ -224,6 +262,54 @@ def export(store_path: str, neo4j_uri: str | None, fmt: str, out: str) -> None:
         graph = store.read_graph()
     path = export_graph(graph, Path(out), fmt)
     click.echo(f"wrote {path} ({len(graph.nodes)} nodes, {len(graph.relations)} relations, {fmt})")
+
+
+@main.command()
+@store_options
+@click.option("--out", type=click.Path(dir_okay=False), default="graph.html", show_default=True, help="HTML file to write.")
+@click.option("--focus", metavar="NODE", help="Node id, name or alias to centre on.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Hops around --focus.")
+@click.option("--summit", metavar="SUMMIT", help="One summit (id or name) with its attendees, hosts and their pledges/stances.")
+@click.option("--types", metavar="T1,T2", help="Relation types to show, comma-separated (MENTIONS adds the articles).")
+@click.option("--since", metavar="DATE", help="Summits on or after YYYY[-MM[-DD]].")
+@click.option("--until", metavar="DATE", help="Summits on or before YYYY[-MM[-DD]].")
+@click.option("--stance", is_flag=True, help="Only SUPPORTED/OPPOSED/ATTACKED between states.")
+@click.option("--title", help="Page title.")
+@one_line_errors
+def view(store_path: str, neo4j_uri: str | None, out: str, focus: str | None, depth: int, summit: str | None,
+         types: str | None, since: str | None, until: str | None, stance: bool, title: str | None) -> None:
+    """Write an interactive HTML view of the graph (one file, works offline)."""
+    from graphkit.view import render_html
+
+    with open_store(store_path, neo4j_uri) as store:
+        graph = store.read_graph()
+    summary = render_html(graph, Path(out), focus=focus, depth=depth, summit=summit, types=types,
+                          since=since, until=until, stance=stance, title=title)
+    click.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges ({summary.layout} layout)")
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks that run the competitor in the same run and report the ratio."""
+
+
+@bench.command("extract")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--repeat", type=int, default=3, show_default=True, help="Runs of each; the best counts.")
+@click.option("--copies", type=int, default=4, show_default=True, help="Repeat the input this many times.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Processes for graphkit's run.")
+@one_line_errors
+def bench_extract_command(paths: tuple[str, ...], repeat: int, copies: int, jobs: int) -> None:
+    """graphkit's extractor against raw spaCy nlp.pipe on the same articles (default: seeds/)."""
+    from graphkit.bench import bench_extract
+    from graphkit.pipeline import read_articles
+
+    articles, _ = read_articles(list(paths) or ["seeds"], strict=True)
+    result = bench_extract(articles * copies, repeat=repeat, jobs=jobs)
+    click.echo(f"{result.articles} articles, {result.characters} characters, best of {repeat}")
+    click.echo(f"raw spaCy nlp.pipe : {result.raw_spacy_articles_per_s:8.2f} articles/s")
+    click.echo(f"graphkit extract   : {result.graphkit_articles_per_s:8.2f} articles/s (jobs={jobs})")
+    click.echo(f"ratio              : {result.ratio:.3f} (target >= 0.75)")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m graphkit`

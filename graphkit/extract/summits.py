@@ -82,7 +82,8 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
                     article_date: str | None) -> SummitMention:
     mods = [c for c in tok.lefts if c.dep_ not in _DROP_MODIFIERS]
     start = min([tok.i] + [c.left_edge.i for c in mods])
-    name_tokens = [t for t in doc[start:tok.i + 1] if not _is_weekday_or_possessive(t)]
+    named_from = min([tok.i] + [c.left_edge.i for c in mods if c.tag_ not in ("VBN", "VBG", "VBD") and c.pos_ != "ADV"])
+    name_tokens = [t for t in doc[named_from:tok.i + 1] if not _is_weekday_or_possessive(t)]
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(t.text for t in name_tokens).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
