@@ -17,6 +17,7 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     nouns: dict[str, frozenset[str]]
     pledge_objects: frozenset[str]
+    punitive_objects: frozenset[str]
     readiness: frozenset[str]
     remote_markers: tuple[str, ...]
 

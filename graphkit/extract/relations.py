@@ -126,10 +126,11 @@ class RelationReader:
         found = self.actors(tok)
         if found:
             return found
+        for child in tok.children:  # "blocked the EU's aid package", "praised Ghana's leadership"
+            if child.dep_ == "poss":
+                return self.actors(child)
         if tok.lemma_.lower() in _POSSESSED_STANCE or tok.lower_ in _POSSESSED_STANCE:
             for child in tok.children:
-                if child.dep_ == "poss":
-                    return self.actors(child)
                 if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
                     for pobj in _pobjs(child):
                         return self.actors(pobj)
@@ -418,8 +419,11 @@ class RelationReader:
         for child in verb.children:
             if child.dep_ in _OBJ:
                 summit = self._summit_in(child) if self.ra.summit_of_token.get(child.i) else None
-        if verb.dep_ == "acl" and self.ra.summit_of_token.get(verb.head.i):
-            summit = self.ra.summit_of_token[verb.head.i]
+        acl = verb
+        while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
+            acl = acl.head
+        if acl.dep_ == "acl" and self.ra.summit_of_token.get(acl.head.i):
+            summit = self.ra.summit_of_token[acl.head.i]
             sources = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c) for a in self.actors(p)]
         else:
             sources = self.subjects(verb)
@@ -564,6 +568,14 @@ class RelationReader:
                 for c in child.children:
                     if c.dep_ in _SUBJ | {"nsubjpass"}:
                         targets += self.actors(c)
+        if lemma in {"impose", "slap", "freeze", "suspend", "announce", "extend"}:
+            punitive = [c for c in verb.children if c.dep_ in _OBJ and c.lemma_.lower() in LEXICON.punitive_objects]
+            if not punitive:
+                return  # "imposed a curfew", "froze talks" say nothing of whom
+            targets = [a for o in punitive for p in o.children if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+                       for q in _pobjs(p) for a in self.actors(q)]
+            targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                        for q in _pobjs(c) for a in self.actors(q)]
         if lemma in {"stand", "side"} and not targets:
             return
         if lemma in {"demand", "urge", "pressure", "refuse", "decline"}:
