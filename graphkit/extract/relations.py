@@ -175,6 +175,22 @@ class RelationReader:
             break
         return []
 
+    def _listed(self, prep: Token) -> list[str]:
+        """Every actor named in a prepositional phrase, in order, whatever the parse made of the list
+        (nationality adjectives in titles and possessors are not members)."""
+        out: list[str] = []
+        for t in prep.subtree:
+            i = self.ra.mention_at(t.i)
+            if i is None or t.i != self.ra.mentions[i].end - 1 or t.dep_ == "poss":
+                continue
+            m = self.ra.mentions[i]
+            if m.extra.get("title_of") or m.extra.get("venue"):
+                continue
+            eid = self.ra.entity_of[i]
+            if eid:
+                out.append(eid)
+        return _unique(out)
+
     def _companions(self, verb: Token) -> list[str]:
         """"X, along with Y, joined": Y shares the subject's role."""
         out: list[str] = []
@@ -286,6 +302,9 @@ class RelationReader:
                 summit = summit or self._summit_in(child)
             if lemma == "join" and child.dep_ in _OBJ:
                 co_attendees += [a for a in self.actors(child) if a not in sources]
+                if child.lemma_.lower() in LEXICON.group_nouns:  # "join leaders from X": PP attached to the verb
+                    co_attendees += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                                     for p in _pobjs(c) for a in self.actors(p)]
         subj = _subject_token(verb)
         subject_summit = self.ra.summit_of_token.get(subj.i) if subj is not None else None
         if subject_summit and lemma in {"gather", "bring", "include", "involve", "feature", "assemble", "draw", "unite"}:
@@ -667,8 +686,7 @@ class RelationReader:
         members: list[str] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "between":
-                for p in _pobjs(child):
-                    members += self.actors(p)
+                members += self._listed(child)
             if child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in {"call", "talks", "meeting", "conversation"}:
                 for p in _pobjs(child):
                     others = self.actors(p)
@@ -690,9 +708,9 @@ class RelationReader:
         if len(_unique(hyphen)) >= 2 and any(t.text in {"-", "–"} for t in self.doc[noun.left_edge.i:noun.i]):
             members += hyphen
         members = _unique(members)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                self._met_pair(a, b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
+        # "between A and B": the pair; "between A and leaders including B, C": A with each of them
+        for b in members[1:]:
+            self._met_pair(members[0], b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
 
     def _support_noun(self, noun: Token, sent: Span) -> None:
         """"X's support for Y", "support from X" for what Y received."""
