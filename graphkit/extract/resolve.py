@@ -173,10 +173,12 @@ def _add_missed_surnames(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> No
     surnames = {fold(m.text.split()[-1]) for m in mentions if m.kind is NodeKind.PERSON and len(m.text.split()) > 1}
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if tok.i in covered or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
             continue
-        if fold(tok.text) in surnames:
+        if fold(tok.text) in surnames:  # the tagger sometimes calls a surname a common noun
             mentions.append(Mention(tok.i, tok.i + 1, NodeKind.PERSON, None, tok.text, "surname"))
+            continue
+        if tok.pos_ != "PROPN":
             continue
         neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
         if len(tok.text) >= 4 and not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
