@@ -232,7 +232,8 @@ def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node]) -> tu
             groups.setdefault(sm.key, []).append(sm)
     ids: dict[str, str] = {}
     for key, group in groups.items():
-        anchor = next((s for s in group if s.city or s.format), group[0])
+        placed = [s for s in group if s.city or s.format] or group
+        anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
         date = next((s.date for s in group if s.date), None)
         place = slugify(anchor.city) if anchor.city else (anchor.format or "meeting")
         sid = f"summit-{place}-{date or 'undated'}"

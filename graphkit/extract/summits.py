@@ -16,7 +16,7 @@ from graphkit.model import NodeKind
 
 _VENUE_PREPS = {"in", "at", "near", "outside"}
 _COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
-                "gathering"}
+                "gathering", "session"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -44,7 +44,8 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in LEXICON.meeting_nouns:
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in LEXICON.meeting_nouns
+                                                  and tok.lower_ not in LEXICON.meeting_nouns):
             continue
         if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
             continue  # "conference room", "video" in "video conference", "press conference"
@@ -115,14 +116,14 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
     sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
-    if sm.date is None:
-        sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date)
+    if sm.date is None:  # "Thursday's video conference", "gathered on Sunday for the summit"
+        sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date) or resolve_weekday(sent.text, article_date)
     qualifiers = [by_token[t.i] for m in mods for t in m.subtree if t.i in by_token
                   and mentions[by_token[t.i]].kind is NodeKind.ORGANIZATION]
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
     sm.planned = _is_planned(tok)
-    sm.generic_ok = tok.lemma_.lower() in _COREFERRING and not any(
+    sm.generic_ok = (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
