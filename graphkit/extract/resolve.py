@@ -100,7 +100,7 @@ def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) 
                           properties=props)
 
     summits = find_summits(doc, mentions, article.date)
-    summit_of_token, main = _resolve_summits(summits, nodes)
+    summit_of_token, main = _resolve_summits(summits, nodes, article.id)
     return ResolvedArticle(article, doc, mentions, entity_of, nodes, summits, summit_of_token, main, person_state)
 
 
@@ -224,7 +224,8 @@ def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], 
             entity_of[i] = None
 
 
-def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node]) -> tuple[dict[int, str], str | None]:
+def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node],
+                     article_id: str) -> tuple[dict[int, str], str | None]:
     """One Summit node per meeting key; generic mentions refer to the main (most mentioned) meeting."""
     groups: dict[str, list[SummitMention]] = {}
     for sm in summits:
@@ -235,18 +236,21 @@ def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node]) -> tu
         placed = [s for s in group if s.city or s.format] or group
         anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
         date = next((s.date for s in group if s.date), None)
-        place = slugify(anchor.city) if anchor.city else (anchor.format or "meeting")
-        sid = f"summit-{place}-{date or 'undated'}"
-        if sid in nodes:  # two meetings at the same place and date are one
-            ids[key] = sid
-            continue
+        place = slugify(anchor.city) if anchor.city else anchor.format
+        if anchor.city or date:  # the same place and date in any article is the same meeting
+            sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
+        else:  # nothing to recognise it by elsewhere: keep it to this article
+            sid = f"summit-{slugify(article_id)}-{key}"
         ids[key] = sid
+        if sid in nodes:
+            continue
         props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}
         if all(s.planned for s in group):
             props["status"] = "planned"
-        aliases = list(dict.fromkeys(s.text for s in group if s.text != anchor.name))
-        aliases += [s.name for s in group if s.name != anchor.name and s.name not in aliases]
-        nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=anchor.name, aliases=aliases, properties=props)
+        name = anchor.name if len(anchor.name.split()) > 1 else re.sub(r"^(an?|the)\s+", "", anchor.text, flags=re.I)
+        surface = [s.text for s in group] + [s.name for s in group]
+        aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
+        nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
     counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
               for k, g in groups.items()}
     main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None

@@ -111,7 +111,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             if sm.city:
                 break
     sent = tok.sent
-    if sm.city is None and tok.lower_ == "summit" or sm.city is None and mods and tok.lemma_.lower() in ("meeting", "conference"):
+    if sm.format is None and sm.city is None and (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
         sm.city = _city_of_sentence(sent, doc, mentions, by_token)
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
@@ -201,6 +201,8 @@ def _group(found: list[SummitMention]) -> None:
         if not sm.specific or sm.bilateral:
             continue
         for k in keys:
+            if sm.planned and not (sm.city or sm.format):
+                continue  # "a proposed weekend summit" is another meeting than the one that happened
             if (sm.city or sm.format) and (k.city or k.format):
                 same_place = bool(sm.city and k.city and sm.city.lower() == k.city.lower()) or \
                     (not sm.city and not k.city and sm.format == k.format)
