@@ -75,7 +75,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.argument("articles", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="json", show_default=True)
 @click.option("--explain", is_flag=True, help="Show, per relation, the sentence and the rule that produced it.")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes for large inputs.")
@@ -110,7 +110,7 @@ def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> No
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @store_options
 @click.option("--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable file or record; nothing is written.")
@@ -288,6 +288,28 @@ def view(store_path: str, neo4j_uri: str | None, out: str, focus: str | None, de
     click.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges ({summary.layout} layout)")
 
 
+@main.command()
+@click.option("--store", "store_path", envvar="GRAPHKIT_STORE", default=DEFAULT_STORE, show_default=True,
+              type=click.Path(dir_okay=False), help="Embedded store to copy from (or GRAPHKIT_STORE).")
+@click.option("--neo4j", "neo4j_uri", required=True, metavar="URI", help="Neo4j server to copy into.")
+@one_line_errors
+def push(store_path: str, neo4j_uri: str) -> None:
+    """Copy the embedded store into Neo4j (pushing again replaces, never duplicates)."""
+    from graphkit.model import NodeKind
+    from graphkit.stores.embedded import EmbeddedStore
+    from graphkit.stores.neo4j import Neo4jStore
+
+    if not Path(store_path).exists():
+        raise GraphkitError(f"store {store_path}: no such file; run `graphkit ingest` first")
+    graph = EmbeddedStore(store_path).read_graph()
+    articles = [n.id for n in graph.nodes if n.kind is NodeKind.ARTICLE]
+    with Neo4jStore(neo4j_uri) as target:
+        target.replace_articles(graph, articles)
+        counts = target.stats()
+    click.echo(f"pushed {len(articles)} articles from {store_path} to {target.location}")
+    _print_counts(counts)
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks that run the competitor in the same run and report the ratio."""
@@ -310,6 +332,16 @@ def bench_extract_command(paths: tuple[str, ...], repeat: int, copies: int, jobs
     click.echo(f"raw spaCy nlp.pipe : {result.raw_spacy_articles_per_s:8.2f} articles/s")
     click.echo(f"graphkit extract   : {result.graphkit_articles_per_s:8.2f} articles/s (jobs={jobs})")
     click.echo(f"ratio              : {result.ratio:.3f} (target >= 0.75)")
+
+
+@bench.command("load", context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def bench_load_command(args: tuple[str, ...]) -> None:
+    """Batched UNWIND loading against one MERGE per relationship into an empty Neo4j, same run
+    (options: --uri, --relationships, --per-row-limit, --batch-size, --force, --json; see --help)."""
+    from graphkit.bench_load import main as bench_load_main
+
+    sys.exit(bench_load_main(list(args)))
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m graphkit`

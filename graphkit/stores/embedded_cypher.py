@@ -21,6 +21,7 @@ NEO4J_HINT = "the Neo4j backend (--neo4j URI) runs full Cypher"
 
 _TOKEN = re.compile(r"""
     (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<comment>//[^\n]*)
   | (?P<param>\$[A-Za-z_][A-Za-z0-9_]*)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<space>\s+)
@@ -38,7 +39,8 @@ _AGGREGATES = {"COUNT", "SUM", "AVG", "MIN", "MAX", "COLLECT"}
 
 
 def _tokens(cypher: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup or "other", m.group()) for m in _TOKEN.finditer(cypher)]
+    """Tokens outside comments: a `// with ...` comment is not a WITH clause."""
+    return [(m.lastgroup or "other", m.group()) for m in _TOKEN.finditer(cypher) if m.lastgroup != "comment"]
 
 
 def _literal(name: str, value: Any) -> str:

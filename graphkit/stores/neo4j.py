@@ -1,0 +1,420 @@
+"""The Neo4j backend: the same flat records as the embedded store, written with batched UNWIND.
+
+Every write is one transaction: the articles being replaced are withdrawn (their evidence leaves
+each relationship, relationships left without evidence go, their Article nodes go, and so do the
+entities they mentioned that no other article mentions), then the new graph is merged in. Merging
+reads the stored nodes and relationships it touches and combines them with the model's own
+`Node.merged_with` / `Relation.merged_with`, so Neo4j holds exactly what the embedded store holds
+for the same ingests. Values always travel as parameters; only labels and relationship types,
+taken from the model's enums, are written into the Cypher text.
+
+>>> with Neo4jStore("bolt://127.0.0.1:7687", "neo4j", "secret") as store:   # doctest: +SKIP
+...     store.replace_articles(graph, ["a1.txt"])
+...     store.query("MATCH (s:State) RETURN s.name AS name").rows
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+from pydantic import ValidationError
+
+from graphkit.model import (Evidence, Graph, Node, NodeKind, Relation, RelationProperties,
+                            RelationType)
+from graphkit.stores.base import GraphStore, QueryResult, StoreError
+from graphkit.stores.property_graph import node_record, relation_record
+
+# The schema, kept here so an installed package has it; cypher/schema.cypher is the same text
+# (tests/test_neo4j_store.py asserts they are identical). Labels = NodeKind values.
+SCHEMA_CYPHER = """\
+// graphkit schema for Neo4j 5: one uniqueness constraint on `id` per node label (which also
+// gives the index every MERGE and lookup by id uses), and indexes on the properties the
+// queries in cypher/ filter or sort on. Idempotent: safe to apply on every connect.
+// params: none
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT state_id IF NOT EXISTS FOR (n:State) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT summit_id IF NOT EXISTS FOR (n:Summit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX state_name IF NOT EXISTS FOR (n:State) ON (n.name);
+CREATE INDEX state_iso3 IF NOT EXISTS FOR (n:State) ON (n.iso3);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX summit_name IF NOT EXISTS FOR (n:Summit) ON (n.name);
+CREATE INDEX summit_date IF NOT EXISTS FOR (n:Summit) ON (n.date);
+CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
+"""
+
+DEFAULT_BATCH_SIZE = 2_000
+_NODE_KEYS = {"id", "kind", "name", "aliases"}
+_RELATION_PROPERTY_KEYS = tuple(RelationProperties.model_fields)
+
+
+def schema_statements(text: str = SCHEMA_CYPHER) -> list[str]:
+    """The statements of a schema script: `//` comment lines dropped, split on `;`."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+class Neo4jStore(GraphStore):
+    """A graph in a Neo4j 5 database, reached over Bolt.
+
+    Credentials come from the arguments, else NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD
+    (and NEO4J_DATABASE); the password never appears in `location` or in error messages.
+    """
+
+    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE):
+        uri = uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise StoreError("neo4j: no server URI given (pass --neo4j bolt://host:7687 or set NEO4J_URI)")
+        self.uri = uri
+        self.location = re.sub(r"//[^/@]*@", "//", uri)  # drop any user:password@ part
+        self.user = user or os.environ.get("NEO4J_USERNAME") or "neo4j"
+        self._password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        if batch_size < 1:
+            raise StoreError(f"neo4j {self.location}: batch_size must be at least 1, got {batch_size}")
+        self.batch_size = batch_size
+        self._schema_applied = False
+        self._connected = False
+        auth = (self.user, self._password) if self._password is not None else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, notifications_min_severity="OFF",
+                connection_timeout=10.0, max_transaction_retry_time=10.0)
+        except (ValueError, neo4j_errors.DriverError) as exc:
+            raise StoreError(f"neo4j {self.location}: cannot use this URI ({self._scrub(exc)})") from None
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def _scrub(self, exc: BaseException | str) -> str:
+        """One line of an error message, without the password."""
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            text = getattr(exc, "message", None) or str(exc)
+        elif isinstance(exc, ValidationError) and exc.errors():
+            first = exc.errors()[0]
+            where = ".".join(map(str, first["loc"]))
+            text = f"not a valid {exc.title}: {where + ': ' if where else ''}{first['msg']}"
+        else:
+            text = str(exc)
+        text = (text.strip().splitlines() or [type(exc).__name__])[0] if text.strip() else type(exc).__name__
+        if self._password:
+            text = text.replace(self._password, "***")
+        return text
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn driver and server errors into one-line StoreErrors naming the URI and the cause."""
+        where = f"neo4j {self.location}"
+        try:
+            yield
+        except StoreError:
+            raise
+        except neo4j_errors.AuthError:
+            raise StoreError(f"{where}: authentication failed for user {self.user!r} "
+                             "(wrong user name or password)") from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
+            raise StoreError(f"{where}: cannot reach the server, is it running? ({self._scrub(exc)})") from None
+        except neo4j_errors.CypherSyntaxError as exc:
+            raise StoreError(f"{where}: invalid Cypher: {self._scrub(exc)}") from None
+        except neo4j_errors.ConstraintError as exc:
+            raise StoreError(f"{where}: constraint violated, nothing was written: {self._scrub(exc)}") from None
+        except neo4j_errors.Neo4jError as exc:
+            code = getattr(exc, "code", None) or "error"
+            if code == "Neo.ClientError.Statement.AccessMode":
+                raise StoreError(f"{where}: this query writes, and queries are read-only unless "
+                                 "write=True (--write) is given") from None
+            raise StoreError(f"{where}: {code}: {self._scrub(exc)}") from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"{where}: {type(exc).__name__}: {self._scrub(exc)}") from None
+        except (ValueError, ValidationError) as exc:  # the model refused a merge or a stored record
+            raise StoreError(f"{where}: {self._scrub(exc)}") from None
+
+    def _session(self) -> neo4j.Session:
+        if not self._connected:
+            self._driver.verify_connectivity()  # fails fast on a wrong password or a down server
+            self._connected = True
+        return self._driver.session(database=self.database)
+
+    def _read(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        with self._errors(), self._session() as session:
+            return session.execute_read(work)
+
+    def _write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        with self._errors(), self._session() as session:
+            return session.execute_write(work)
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def apply_schema(self) -> None:
+        """Create the constraints and indexes of SCHEMA_CYPHER that do not exist yet."""
+        with self._errors(), self._session() as session:
+            for statement in schema_statements():
+                session.run(statement).consume()
+        self._schema_applied = True
+
+    def _ensure_schema(self) -> None:
+        if not self._schema_applied:
+            self.apply_schema()
+
+    # -- GraphStore ----------------------------------------------------------------------------
+
+    def article_fingerprints(self) -> dict[str, str]:
+        rows = self._read(lambda tx: tx.run(
+            "MATCH (a:Article) RETURN a.id AS id, a.sha256 AS sha256").data())
+        return {r["id"]: str(r["sha256"] or "") for r in rows}
+
+    def replace_articles(self, graph: Graph, article_ids: list[str]) -> None:
+        incoming = Graph().merged_with(graph)  # folds duplicate ids the way the embedded store does
+        self._ensure_schema()
+        self._write(lambda tx: self._replace(tx, incoming, list(dict.fromkeys(article_ids))))
+
+    def write_graph(self, graph: Graph) -> None:
+        """Merge a graph in without withdrawing anything (what `graphkit push` does)."""
+        self.replace_articles(graph, [])
+
+    def read_graph(self) -> Graph:
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[dict], list[dict]]:
+            nodes = tx.run(f"MATCH (n) WHERE {_any_label('n')} "
+                           "RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id").data()
+            rels = tx.run(f"MATCH (s)-[r]->(t) WHERE type(r) IN $types AND {_any_label('s')} AND {_any_label('t')} "
+                          "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props "
+                          "ORDER BY source, type, target",
+                          types=[t.value for t in RelationType]).data()
+            return nodes, rels
+
+        nodes, rels = self._read(work)
+        with self._errors():
+            return Graph(nodes=[_node_from_record(r["labels"], r["props"]) for r in nodes],
+                         relations=[_relation_from_record(r["source"], r["type"], r["target"], r["props"])
+                                    for r in rels])
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, write: bool = False) -> QueryResult:
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(cypher, params or {})
+            columns = list(result.keys())
+            rows = [{key: _plain(value) for key, value in record.items()} for record in result]
+            return QueryResult(columns=columns, rows=rows)
+
+        return self._write(work) if write else self._read(work)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        parts = [f"MATCH (n:{k.value}) RETURN 'nodes' AS what, '{k.value}' AS name, count(n) AS count"
+                 for k in NodeKind]
+        parts += [f"MATCH ()-[r:{t.value}]->() RETURN 'relations' AS what, '{t.value}' AS name, count(r) AS count"
+                  for t in RelationType]
+        rows = self._read(lambda tx: tx.run(" UNION ALL ".join(parts)).data())
+        counts: dict[str, dict[str, int]] = {"nodes": {}, "relations": {}}
+        for row in rows:
+            if row["count"]:
+                counts[row["what"]][row["name"]] = row["count"]
+        return {key: dict(sorted(value.items())) for key, value in counts.items()}
+
+    # -- helpers for tests and the benchmark ----------------------------------------------------
+
+    def delete_all(self) -> None:
+        """Empty the database (nodes and relationships; the schema stays), in chunks."""
+        with self._errors(), self._session() as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+    def write_graph_per_row(self, graph: Graph, nodes: bool = True, relations: bool = True) -> None:
+        """The naive loader, for the benchmark only: one auto-commit MERGE per node and per relation,
+        properties overwritten rather than merged. `nodes` / `relations` let it time each part."""
+        self._ensure_schema()
+        kinds = {n.id: n.kind for n in graph.nodes}
+        with self._errors(), self._session() as session:
+            for node in graph.nodes if nodes else []:
+                session.run(f"MERGE (n:{_label(node.kind)} {{id: $id}}) SET n += $props",
+                            id=node.id, props=_node_props(node)).consume()
+            for rel in graph.relations if relations else []:
+                session.run(f"MATCH (s:{_label(kinds[rel.source])} {{id: $source}}) "
+                            f"MATCH (t:{_label(kinds[rel.target])} {{id: $target}}) "
+                            f"MERGE (s)-[r:{_rel_type(rel.type)}]->(t) SET r += $props",
+                            source=rel.source, target=rel.target, props=_relation_props(rel)).consume()
+
+    # -- the write transaction -----------------------------------------------------------------
+
+    def _replace(self, tx: neo4j.ManagedTransaction, graph: Graph, gone: list[str]) -> None:
+        if gone:
+            self._withdraw(tx, gone)
+        kinds, created = self._merge_nodes(tx, graph.nodes)
+        self._merge_relations(tx, graph.relations, kinds, created)
+
+    def _withdraw(self, tx: neo4j.ManagedTransaction, gone: list[str]) -> None:
+        """Graph.without_articles, in the database: evidence, Article nodes, orphaned entities."""
+        touched = tx.run(
+            "MATCH (s)-[r]->(t) "
+            "WHERE (s:Article AND s.id IN $gone) OR any(a IN r.articles WHERE a IN $gone) "
+            "RETURN elementId(r) AS eid, s.id AS source, type(r) AS type, t.id AS target, "
+            "labels(t) AS target_labels, (s:Article AND s.id IN $gone) AS from_gone, properties(r) AS props",
+            gone=gone).data()
+        gone_set = set(gone)
+        deleted: list[str] = []
+        updated: list[dict[str, Any]] = []
+        orphans: dict[NodeKind, set[str]] = defaultdict(set)
+        for row in touched:
+            if row["from_gone"]:
+                deleted.append(row["eid"])
+                if row["type"] == RelationType.MENTIONS.value:
+                    orphans[_kind_of(row["target_labels"])].add(row["target"])
+                continue
+            rel = _relation_from_record(row["source"], row["type"], row["target"], row["props"])
+            kept = [e for e in rel.evidence if e.article not in gone_set]
+            if not kept and rel.evidence:
+                deleted.append(row["eid"])
+            elif len(kept) != len(rel.evidence):
+                updated.append({"eid": row["eid"], "props": _relation_props(rel.model_copy(update={"evidence": kept}))})
+        for batch in _batches(deleted, self.batch_size):
+            tx.run("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", eids=batch).consume()
+        for batch in _batches(updated, self.batch_size):
+            tx.run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props",
+                   rows=batch).consume()
+        tx.run("MATCH (a:Article) WHERE a.id IN $gone DETACH DELETE a", gone=gone).consume()
+        for kind, ids in orphans.items():
+            if kind is NodeKind.ARTICLE:
+                continue
+            for batch in _batches(sorted(ids), self.batch_size):
+                tx.run(f"UNWIND $ids AS id MATCH (n:{_label(kind)} {{id: id}}) "
+                       "WHERE NOT EXISTS { MATCH (:Article)-[:MENTIONS]->(n) } DETACH DELETE n",
+                       ids=batch).consume()
+
+    def _merge_nodes(self, tx: neo4j.ManagedTransaction,
+                     nodes: list[Node]) -> tuple[dict[str, NodeKind], set[str]]:
+        """Write nodes merged with what is stored; return the kind of every node id written and
+        the ids that were not stored before (no stored relationship can touch those)."""
+        kinds: dict[str, NodeKind] = {}
+        created: set[str] = set()
+        for batch in _batches(nodes, self.batch_size):
+            ids = [n.id for n in batch]
+            stored: dict[str, Node] = {}
+            for kind in NodeKind:
+                for row in tx.run(f"UNWIND $ids AS id MATCH (n:{_label(kind)} {{id: id}}) "
+                                  "RETURN labels(n) AS labels, properties(n) AS props", ids=ids):
+                    node = _node_from_record(row["labels"], row["props"])
+                    stored[node.id] = node
+            rows_by_kind: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
+            for node in batch:
+                if node.id in stored:
+                    merged = stored[node.id].merged_with(node)
+                else:
+                    merged = node
+                    created.add(node.id)
+                rows_by_kind[merged.kind].append({"id": merged.id, "props": _node_props(merged)})
+                kinds[merged.id] = merged.kind
+            for kind, rows in rows_by_kind.items():
+                tx.run(f"UNWIND $rows AS row MERGE (n:{_label(kind)} {{id: row.id}}) SET n = row.props",
+                       rows=rows).consume()
+        return kinds, created
+
+    def _merge_relations(self, tx: neo4j.ManagedTransaction, relations: list[Relation],
+                         kinds: dict[str, NodeKind], created: set[str]) -> None:
+        groups: dict[tuple[RelationType, NodeKind, NodeKind], list[Relation]] = defaultdict(list)
+        for rel in relations:
+            for end in (rel.source, rel.target):
+                if end not in kinds:
+                    raise StoreError(f"neo4j {self.location}: relation {rel.key}: no node with id {end!r} "
+                                     "in the graph being written")
+            groups[(rel.type, kinds[rel.source], kinds[rel.target])].append(rel)
+        for (rel_type, source_kind, target_kind), rels in groups.items():
+            ends = (f"MATCH (s:{_label(source_kind)} {{id: row.source}}) "
+                    f"MATCH (t:{_label(target_kind)} {{id: row.target}}) ")
+            pattern = f"(s:{_label(source_kind)} {{id: row.source}})-[r:{_rel_type(rel_type)}]->" \
+                      f"(t:{_label(target_kind)} {{id: row.target}})"
+            for batch in _batches(rels, self.batch_size):
+                # A node created by this transaction has no stored relationship to merge with.
+                keys = [{"source": r.source, "target": r.target} for r in batch
+                        if r.source not in created and r.target not in created]
+                stored = {}
+                if keys:
+                    stored = {(row["source"], row["target"]): _relation_from_record(
+                                  row["source"], rel_type.value, row["target"], row["props"])
+                              for row in tx.run(f"UNWIND $rows AS row MATCH {pattern} RETURN row.source AS source, "
+                                                "row.target AS target, properties(r) AS props", rows=keys)}
+                rows = []
+                for rel in batch:
+                    old = stored.get((rel.source, rel.target))
+                    merged = old.merged_with(rel) if old else rel
+                    rows.append({"source": rel.source, "target": rel.target, "props": _relation_props(merged)})
+                self._write_relation_batch(tx, ends + f"MERGE (s)-[r:{_rel_type(rel_type)}]->(t) SET r = row.props",
+                                           rows)
+
+    def _write_relation_batch(self, tx: neo4j.ManagedTransaction, cypher: str, rows: list[dict[str, Any]]) -> None:
+        """One round trip: `UNWIND $rows AS row ...` (a seam the tests use to fail mid-transaction)."""
+        tx.run("UNWIND $rows AS row " + cypher, rows=rows)  # not consumed: Python prepares the next batch meanwhile
+
+
+# -- records <-> model --------------------------------------------------------------------------
+
+def _label(kind: NodeKind) -> str:
+    """A node label for Cypher text: only NodeKind values ever get here."""
+    return NodeKind(kind).value
+
+
+def _rel_type(rel_type: RelationType) -> str:
+    """A relationship type for Cypher text: only RelationType values ever get here."""
+    return RelationType(rel_type).value
+
+
+def _any_label(var: str) -> str:
+    return "(" + " OR ".join(f"{var}:{k.value}" for k in NodeKind) + ")"
+
+
+def _kind_of(labels: Iterable[str]) -> NodeKind:
+    for label in labels:
+        if label in NodeKind._value2member_map_:
+            return NodeKind(label)
+    raise ValueError(f"a node with labels {sorted(labels)} is not a graphkit node")
+
+
+def _node_props(node: Node) -> dict[str, Any]:
+    return {k: v for k, v in node_record(node).items() if v is not None}
+
+
+def _relation_props(rel: Relation) -> dict[str, Any]:
+    return {k: v for k, v in relation_record(rel).items() if v is not None}
+
+
+def _node_from_record(labels: Sequence[str], props: dict[str, Any]) -> Node:
+    kind = NodeKind(props["kind"]) if props.get("kind") in NodeKind._value2member_map_ else _kind_of(labels)
+    own = {k: v for k, v in props.items() if k not in _NODE_KEYS}
+    return Node(id=props["id"], kind=kind, name=props.get("name") or props["id"],
+                aliases=list(props.get("aliases") or []), properties=own)
+
+
+def _relation_from_record(source: str, rel_type: str, target: str, props: dict[str, Any]) -> Relation:
+    return Relation(
+        source=source, type=RelationType(rel_type), target=target,
+        confidence=props.get("confidence", 1.0),
+        properties=RelationProperties(**{k: props[k] for k in _RELATION_PROPERTY_KEYS if props.get(k) is not None}),
+        evidence=[Evidence.model_validate(json.loads(e)) for e in props.get("evidence") or []])
+
+
+def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: nodes and relationships become their property dicts."""
+    if isinstance(value, (neo4j.graph.Node, neo4j.graph.Relationship)):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [{"type": r.type, **_plain(r)} for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):  # neo4j.time Date, Time, DateTime, Duration
+        return value.iso_format()
+    return value
