@@ -72,6 +72,7 @@ class Evidence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     rule: str | None = None  # which extraction rule produced it (for --explain)
+    properties: "RelationProperties | None" = None  # what this sentence says (role, what, mode)
 
     @model_validator(mode="after")
     def _span_ordered(self) -> "Evidence":
@@ -151,6 +152,17 @@ class Relation(BaseModel):
     def articles(self) -> list[str]:
         return _unique(e.article for e in self.evidence)
 
+    def keeping(self, evidence: list[Evidence]) -> "Relation":
+        """This relation supported only by `evidence`; properties come from what those sentences say."""
+        props: dict[str, str] = {}
+        for ev in evidence:
+            if ev.properties is not None:
+                for key, value in ev.properties.model_dump(exclude_none=True).items():
+                    props.setdefault(key, value)
+        if not any(ev.properties is not None for ev in evidence):
+            props = self.properties.model_dump(exclude_none=True)
+        return self.model_copy(update={"evidence": evidence, "properties": RelationProperties(**props)})
+
     def merged_with(self, other: "Relation") -> "Relation":
         """The same fact from more sentences or articles: one edge whose evidence lists them all."""
         evidence = list({(e.article, e.start, e.end): e for e in [*self.evidence, *other.evidence]}.values())
@@ -184,6 +196,9 @@ class Article(BaseModel):
         props = {k: v for k, v in {"title": self.title, "url": self.url, "date": self.date,
                                     "path": self.path, "sha256": self.sha256}.items() if v is not None}
         return Node(id=self.id, kind=NodeKind.ARTICLE, name=self.title or self.id, properties=props)
+
+
+Evidence.model_rebuild()
 
 
 class Graph(BaseModel):
@@ -231,7 +246,7 @@ class Graph(BaseModel):
                 continue
             kept = [e for e in r.evidence if e.article not in gone]
             if kept or not r.evidence:
-                relations.append(r if len(kept) == len(r.evidence) else r.model_copy(update={"evidence": kept}))
+                relations.append(r if len(kept) == len(r.evidence) else r.keeping(kept))
         mentioned = {r.target for r in relations if r.type is RelationType.MENTIONS}
         nodes = [n for n in self.nodes
                  if n.id not in gone and (n.kind is NodeKind.ARTICLE or n.id in mentioned)]

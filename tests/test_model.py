@@ -96,3 +96,19 @@ def test_prediction_format_matches_the_guideline():
     assert edge["evidence"] == [{"article": "001.txt", "sentence": "British Prime Minister Keir Starmer has...",
                                  "start": 3, "end": 40}]
     assert NodeKind.ARTICLE.value == "Article"
+
+
+def test_withdrawing_an_article_also_withdraws_what_it_said():
+    from graphkit.model import RelationProperties
+
+    art_a, art_b = Article(id="a.txt", text="x"), Article(id="b.txt", text="y")
+    said = {a: Evidence(article=a, sentence="s", start=0, end=1, properties=RelationProperties(what=w))
+            for a, w in (("a.txt", "tanks"), ("b.txt", "jets"))}
+    nodes = [art_a.as_node(), art_b.as_node(), state("GBR", "UK"), state("UKR", "Ukraine")]
+    pledge = Relation(source="GBR", type="PLEDGED", target="UKR", properties={"what": "tanks"}, evidence=[said["a.txt"]])
+    pledge = pledge.merged_with(Relation(source="GBR", type="PLEDGED", target="UKR", properties={"what": "jets"},
+                                         evidence=[said["b.txt"]]))
+    mentions = [Relation(source=a, type="MENTIONS", target=t) for a in ("a.txt", "b.txt") for t in ("GBR", "UKR")]
+    g = Graph(nodes=nodes, relations=[pledge, *mentions]).without_articles(["a.txt"])
+    (left,) = [r for r in g.relations if r.type is RelationType.PLEDGED]
+    assert left.properties.what == "jets" and left.articles == ["b.txt"]

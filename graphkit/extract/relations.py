@@ -807,13 +807,15 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
             _add_implied_node(ra, f.target)  # "Trump's envoy Steve Witkoff": the USA, though unnamed
         if f.source not in ra.nodes or f.target not in ra.nodes:
             continue
-        ev = Evidence(article=ra.article.id, sentence=text[f.sent.start_char:f.sent.end_char].strip(),
-                      start=f.sent.start_char, end=f.sent.end_char, rule=f.rule)
         try:
-            rel = Relation(source=f.source, type=f.type, target=f.target, confidence=f.confidence,
-                           properties=RelationProperties(**f.props), evidence=[ev])
+            props = RelationProperties(**f.props)
         except ValueError:
             continue
+        ev = Evidence(article=ra.article.id, sentence=text[f.sent.start_char:f.sent.end_char].strip(),
+                      start=f.sent.start_char, end=f.sent.end_char, rule=f.rule,
+                      properties=props if f.props else None)
+        rel = Relation(source=f.source, type=f.type, target=f.target, confidence=f.confidence,
+                       properties=props, evidence=[ev])
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
     return list(merged.values())
 

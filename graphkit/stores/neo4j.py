@@ -273,7 +273,7 @@ class Neo4jStore(GraphStore):
             if not kept and rel.evidence:
                 deleted.append(row["eid"])
             elif len(kept) != len(rel.evidence):
-                updated.append({"eid": row["eid"], "props": _relation_props(rel.model_copy(update={"evidence": kept}))})
+                updated.append({"eid": row["eid"], "props": _relation_props(rel.keeping(kept))})
         for batch in _batches(deleted, self.batch_size):
             tx.run("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", eids=batch).consume()
         for batch in _batches(updated, self.batch_size):
