@@ -6,6 +6,7 @@ same summit city and date give the same node id, so the stores merge them into o
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,9 +49,14 @@ class ResolvedArticle:
 
 
 def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    """A readable ASCII id ("Micheál Martin" -> "micheal-martin"); other scripts keep their letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if slug:
+        return slug
+    # a name in another script ("Володимир Зеленський"): a readable word-based slug of its own letters
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-_") or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) -> ResolvedArticle:
