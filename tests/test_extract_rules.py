@@ -118,3 +118,17 @@ def test_evidence_spans_point_into_the_text():
     for rel in graph.relations:
         for ev in rel.evidence:
             assert ev.sentence == text[ev.start:ev.end].strip()
+
+
+def test_wire_dateline_places_the_summit_and_continents_are_not_cities():
+    graph, _ = facts("G20 leaders meet\n\nJOHANNESBURG, Nov 22 (Reuters) - Leaders adopted a declaration on Saturday "
+                     "at the first G20 summit held in Africa. Indian Prime Minister Narendra Modi attended.")
+    _, summit = summit_id(graph)
+    assert summit.properties["city"] == "Johannesburg"
+
+
+def test_unnamed_recipient_is_not_guessed_when_one_is_named_or_none_dominates():
+    _, rels = facts("US President Donald Trump skipped the summit. The United States boycotted it and the US "
+                    "criticised the host. British Prime Minister Keir Starmer announced 200 million pounds in "
+                    "climate finance for African countries.")
+    assert not any(t == "PLEDGED" for _, t, _ in rels)

@@ -54,6 +54,7 @@ class RelationReader:
         self.ra = ra
         self.doc = ra.doc
         self.found: list[Found] = []
+        self._pending: list[tuple[list[str], Span, str, str | None]] = []
         self._speakers: dict[int, list[str]] = {}
         self._quote_mask = _quoted_tokens(self.doc)
         self._last_person_before: dict[int, str] = {}
@@ -241,6 +242,7 @@ class RelationReader:
                     self._verb(tok, lemma, sent)
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     self._noun(tok, lemma, sent)
+        self._pledges_to_beneficiary()
         self._leads()
         self._attendance_of_states()
         return self.found
@@ -530,21 +532,35 @@ class RelationReader:
                     targets += [a for a in self.actors(c) if self._kind(a) is NodeKind.STATE]
         what = _phrase(objs[0]) if objs else None
         fallback = False
-        if not targets and sources:
-            targets, fallback = self._beneficiary(sources), True
+        named_recipient = any(sub.dep_ in ("prep", "dative") and sub.lower_ in {"to", "for"}
+                              for o in [verb, *objs] for sub in o.children)
+        if not targets and sources and not named_recipient:  # "for African countries": a recipient, not a state
+            self._pending.append((sources, sent, (rule or f"pledge-verb:{lemma}") + ":beneficiary", what))
+            return
         for a in sources:
             for t in targets:
                 if self._kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources:
                     self.add(a, RelationType.PLEDGED, t, sent, (rule or f"pledge-verb:{lemma}") + (":beneficiary" if fallback else ""),
                              0.45 if fallback else 0.8, what=what)
 
+    def _pledges_to_beneficiary(self) -> None:
+        """Pledges that name no recipient go to the state the article is about, once the whole
+        article is read (so that its attackers can be ruled out)."""
+        for sources, sent, rule, what in self._pending:
+            for t in self._beneficiary(sources):
+                for a in sources:
+                    self.add(a, RelationType.PLEDGED, t, sent, rule, 0.45, what=what)
+
     def _beneficiary(self, sources: list[str]) -> list[str]:
-        """With no recipient named, the state the article is about (its most mentioned one)."""
+        """The most mentioned state, if it clearly dominates; never one the article shows attacking."""
+        attackers = {self.ra.person_state.get(f.source, f.source) for f in self.found if f.type is RelationType.ATTACKED}
         counts = Counter({eid: len(ix) for eid, ix in self.ra.mentions_of.items()
-                          if self._kind(eid) is NodeKind.STATE and eid not in sources})
+                          if self._kind(eid) is NodeKind.STATE and eid not in sources and eid not in attackers})
         source_states = {self.ra.person_state.get(s, s) for s in sources}
-        best = [eid for eid, _ in counts.most_common(2) if eid not in source_states]
-        return best[:1] if best and counts[best[0]] >= 3 else []
+        ranked = [(eid, n) for eid, n in counts.most_common() if eid not in source_states]
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]:
+            return []  # no state dominates the article: better no edge than a guessed one
+        return [ranked[0][0]]
 
     def _readiness(self, adj: Token, sent: Span) -> None:
         """"ready to offer guarantees", "open to sending peacekeepers", "open to participating"."""
@@ -557,10 +573,7 @@ class RelationReader:
                     if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in LEXICON.verbs["PLEDGED"] | {"participate", "contribute", "join"}:
                         lemma = verb.lemma_.lower()
                         if lemma in {"participate", "join", "contribute"}:
-                            what = _phrase(verb)
-                            for t in self._beneficiary(sources):
-                                for a in sources:
-                                    self.add(a, RelationType.PLEDGED, t, sent, f"readiness:{lemma}:beneficiary", 0.45, what=what)
+                            self._pending.append((sources, sent, f"readiness:{lemma}:beneficiary", _phrase(verb)))
                         else:
                             self._pledged(verb, lemma, sent, sources, f"readiness:{adj.lower_}-to-{lemma}")
 

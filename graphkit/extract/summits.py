@@ -15,6 +15,12 @@ from graphkit.gazetteer import load_gazetteer
 from graphkit.model import NodeKind
 
 _VENUE_PREPS = {"in", "at", "near", "outside"}
+_REGIONS = {"africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "arctic", "eurasia",
+            "middle east", "latin america", "north america", "south america", "central asia", "southeast asia",
+            "east asia", "south asia", "west africa", "east africa", "the gulf", "gulf", "balkans", "caucasus",
+            "sahel", "scandinavia", "caribbean", "pacific", "atlantic", "mediterranean", "west", "east", "north", "south"}
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
+_DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
 _COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
                 "gathering", "session"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
@@ -53,6 +59,13 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
     _group(found)
     if not any(sm.key for sm in found):
         _promote_first_generic(doc, found, mentions, by_token)
+    first = next((sm for sm in found if sm.key), None)
+    if first is not None and not first.city and not first.format and not first.planned:
+        city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
+        if city:
+            for sm in found:
+                if sm.key == first.key:
+                    sm.city = sm.city or city
     return found
 
 
@@ -150,10 +163,21 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         return None
     if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}:
         return None  # "a Moscow-held part of Kherson"
+    if t.lower_ in _REGIONS or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in _REGIONS:
+        return None  # "the first summit held in Africa": a continent is not a city
     if t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.pos_ == "PROPN":
         ent = next((e for e in doc.ents if e.start == t.i), None)
         if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)):
             return ent.text.removesuffix("'s").removesuffix("’s").strip()
+    return None
+
+
+def dateline_city(text: str) -> str | None:
+    """The city of a wire dateline ("JOHANNESBURG, Nov 22 (Reuters) -"), in its usual spelling."""
+    for line in text.split("\n")[:6]:
+        m = _DATELINE.match(line)
+        if m and len(m.group(1)) >= 3 and _DATELINE_TAIL.match(m.group(2)):
+            return m.group(1).strip().title()
     return None
 
 
