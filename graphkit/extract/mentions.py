@@ -20,6 +20,9 @@ from graphkit.model import NodeKind
 _PERSON_NER = {"PERSON"}
 _NAME_NOISE = {"'s", "’s", "'", "’"}
 _FORMER = {"former", "ex", "ex-", "outgoing", "late", "then"}
+# Adjectives that belong to an office title; other adjectives ("powerful", "new") are skipped over.
+_TITLE_WORDS = {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme", "first",
+                "senior", "acting", "interim", "high", "national", "presidential", "executive", "permanent"}
 _PRONOUN_SKIP = {"he", "she", "they", "it", "we", "i", "you"}
 
 
@@ -170,7 +173,7 @@ class MentionFinder:
                 and doc[end].lower_ not in {"who", "which", "said", "told"}:
             end += 1
         for stop in range(end, j, -1):
-            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in {"prime", "foreign", "chief", "special", "general"}]
+            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in _TITLE_WORDS]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
                 m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, m.end, stop
@@ -189,10 +192,10 @@ class MentionFinder:
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
             words.insert(0, tok)
-            if tok.pos_ == "ADJ" and tok.lower_ not in {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme"}:
+            if tok.pos_ == "ADJ" and tok.lower_ not in _TITLE_WORDS:
                 j -= 1
                 continue
-            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme"})]
+            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in _TITLE_WORDS)]
             office = self.gz.office_for(" ".join(t.text for t in kept))
             if office is not None:
                 best = (office, j)
