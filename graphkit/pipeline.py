@@ -7,6 +7,7 @@ unchanged ones, and replaces each changed article's contribution in a store.
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from pydantic import BaseModel, Field
 
 from graphkit.model import Article, Graph, Node, NodeKind, Relation, RelationType, merge_graphs
-from graphkit.sources import ArticleError, iter_article_paths, read_article
+from graphkit.sources import ArticleError, iter_article_paths, iter_articles
 from graphkit.stores.base import GraphStore
 
 
@@ -80,14 +81,27 @@ def _extract_chunk(articles: list[Article]) -> list[Graph]:
     return list(default_extractor().extract_many(articles))
 
 
-def extract_articles(articles: list[Article], jobs: int = 1, batch_size: int = 16) -> list[Graph]:
-    """One graph per article, in order; `jobs` > 1 splits large inputs over processes."""
+def extract_articles(articles: list[Article], jobs: int = 1, batch_size: int = 16,
+                     progress: Callable[[int], None] | None = None) -> list[Graph]:
+    """One graph per article, in order; `jobs` > 1 splits large inputs over processes.
+    `progress(n)` is told each time n more articles are done."""
     if jobs <= 1 or len(articles) < 2 * batch_size:
-        return list(default_extractor().extract_many(articles, batch_size=batch_size))
+        if progress is None:
+            return list(default_extractor().extract_many(articles, batch_size=batch_size))
+        graphs = []
+        for graph in default_extractor().extract_many(articles, batch_size=batch_size):
+            graphs.append(graph)
+            progress(1)
+        return graphs
     chunk = max(batch_size, len(articles) // (jobs * 4) or 1)
     parts = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [g for graphs in pool.map(_extract_chunk, parts) for g in graphs]
+        graphs = []
+        for part in pool.map(_extract_chunk, parts):
+            graphs.extend(part)
+            if progress is not None:
+                progress(len(part))
+        return graphs
 
 
 class IngestReport(BaseModel):
@@ -100,40 +114,67 @@ class IngestReport(BaseModel):
 
 
 def read_articles(paths: list[str | Path], strict: bool = False,
-                  on_error: Callable[[str, str], None] | None = None) -> tuple[list[Article], dict[str, str]]:
-    """Every article under `paths`; unreadable ones are reported (or raised when strict)."""
+                  on_error: Callable[[str, str], None] | None = None,
+                  on_warning: Callable[[str, str], None] | None = None,
+                  progress: bool = False) -> tuple[list[Article], dict[str, str]]:
+    """Every article under `paths` (files, folders, `-` for stdin; one per .json/.jsonl record).
+    Unreadable files and records are collected in `failed` (input -> one-line reason) and passed
+    to `on_error`, or raised at the first one when strict; warnings go to `on_warning`.
+    `progress` shows a bar over the files on stderr."""
     articles: list[Article] = []
     failed: dict[str, str] = {}
+
+    def fail(where: str, problem: str) -> None:
+        failed[where] = problem
+        if on_error:
+            on_error(where, problem)
+
+    found: list[Path] = []
     for raw in paths:
         try:
-            for path in iter_article_paths([raw]):
-                try:
-                    articles.append(read_article(path))
-                except ArticleError as exc:
-                    if strict:
-                        raise
-                    failed[str(path)] = str(exc)
-                    if on_error:
-                        on_error(str(path), str(exc))
+            found.extend(iter_article_paths([raw]))
         except ArticleError as exc:
             if strict:
                 raise
-            failed[str(raw)] = str(exc)
-            if on_error:
-                on_error(str(raw), str(exc))
+            fail(str(raw), str(exc))
+    with _progress_bar(progress, len(found), "reading", "file") as bar:
+        for path in found:
+            try:
+                articles.extend(iter_articles(path, on_error=None if strict else fail, on_warning=on_warning))
+            except ArticleError as exc:
+                if strict:
+                    raise
+                fail(str(path), str(exc))
+            bar.update(1)
     return articles, failed
 
 
 def ingest_paths(paths: list[str | Path], store: GraphStore, jobs: int = 1, strict: bool = False,
-                 on_error: Callable[[str, str], None] | None = None) -> IngestReport:
+                 on_error: Callable[[str, str], None] | None = None,
+                 on_warning: Callable[[str, str], None] | None = None,
+                 progress: bool = False) -> IngestReport:
     """Read, extract and merge articles into `store`; unchanged articles are skipped, edited
-    ones replace what they contributed before. All changes land in one atomic write."""
-    articles, failed = read_articles(paths, strict=strict, on_error=on_error)
-    return ingest_articles(articles, store, jobs=jobs, failed=failed)
+    ones replace what they contributed before. All changes land in one atomic write.
+    `progress` shows bars on stderr over the files read and the articles extracted."""
+    articles, failed = read_articles(paths, strict=strict, on_error=on_error, on_warning=on_warning,
+                                     progress=progress)
+    if not progress or not articles:
+        return ingest_articles(articles, store, jobs=jobs, failed=failed)
+    with _progress_bar(True, len(articles), "extracting", "article") as bar:
+        return ingest_articles(articles, store, jobs=jobs, failed=failed, progress=bar.update)
+
+
+def _progress_bar(show: bool, total: int, desc: str, unit: str):
+    """A tqdm bar on stderr (disabled, so a no-op, unless `show`)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=f" {unit}s", disable=not show, file=sys.stderr,
+                dynamic_ncols=True, mininterval=0.5)
 
 
 def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
-                    failed: dict[str, str] | None = None) -> IngestReport:
+                    failed: dict[str, str] | None = None,
+                    progress: Callable[[int], None] | None = None) -> IngestReport:
     report = IngestReport(failed=dict(failed or {}))
     known = store.article_fingerprints()
     latest: dict[str, Article] = {}
@@ -146,8 +187,10 @@ def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
         else:
             (report.updated if a.id in known else report.added).append(a.id)
             changed.append(a)
+    if progress is not None and len(articles) > len(changed):
+        progress(len(articles) - len(changed))  # unchanged (or read twice): done without extracting
     if changed:
-        graph = merge_graphs(extract_articles(changed, jobs=jobs))
+        graph = merge_graphs(extract_articles(changed, jobs=jobs, progress=progress))
         store.replace_articles(graph, [a.id for a in changed])
     return report
 
