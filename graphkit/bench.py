@@ -36,7 +36,7 @@ def bench_extract(articles: list[Article], repeat: int = 3, batch_size: int = 16
     import spacy
 
     from graphkit.extract.nlp import MODEL_PACKAGES
-    from graphkit.pipeline import default_extractor, extract_articles
+    from graphkit.pipeline import extract_articles
 
     raw = None
     for name in MODEL_PACKAGES:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from functools import wraps
 from pathlib import Path

@@ -20,6 +20,10 @@ from graphkit.sources import ArticleError, iter_article_paths, iter_articles
 from graphkit.stores.base import GraphStore
 
 
+class ExtractionError(Exception):
+    """The extractor failed on an article; the message names it."""
+
+
 class Extractor:
     """spaCy + the gazetteer, loaded once; turns parsed articles into graphs."""
 
@@ -35,12 +39,23 @@ class Extractor:
     def extract(self, article: Article) -> Graph:
         return self.graph_of(article, self.nlp(article.text))
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Graph]:
-        """Graphs in input order; spaCy parses in batches (nlp.pipe), which is what makes it fast."""
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16,
+                     failures: dict[str, str] | None = None) -> Iterator[Graph]:
+        """Graphs in input order; spaCy parses in batches (nlp.pipe), which is what makes it fast.
+
+        With `failures`, an article the extractor fails on is recorded there (by path) and
+        skipped, so one bad article does not stop the others; without it, ExtractionError."""
         pending = list(articles)
         docs = self.nlp.pipe((a.text for a in pending), batch_size=batch_size)
         for article, doc in zip(pending, docs):
-            yield self.graph_of(article, doc)
+            try:
+                yield self.graph_of(article, doc)
+            except Exception as exc:  # noqa: BLE001 - reported per article, with its name
+                where = article.path or article.id
+                message = f"{where}: extraction failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
+                if failures is None:
+                    raise ExtractionError(message) from exc
+                failures[where] = message
 
     def graph_of(self, article: Article, doc) -> Graph:
         from graphkit.extract.relations import read_relations
@@ -77,30 +92,35 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
-def _extract_chunk(articles: list[Article]) -> list[Graph]:
-    return list(default_extractor().extract_many(articles))
+def _extract_chunk(articles: list[Article], keep_going: bool) -> tuple[list[Graph], dict[str, str]]:
+    failures: dict[str, str] = {}
+    graphs = list(default_extractor().extract_many(articles, failures=failures if keep_going else None))
+    return graphs, failures
 
 
 def extract_articles(articles: list[Article], jobs: int = 1, batch_size: int = 16,
-                     progress: Callable[[int], None] | None = None) -> list[Graph]:
+                     progress: Callable[[int], None] | None = None,
+                     failures: dict[str, str] | None = None) -> list[Graph]:
     """One graph per article, in order; `jobs` > 1 splits large inputs over processes.
-    `progress(n)` is told each time n more articles are done."""
+    `progress(n)` is told each time n more articles are done; with `failures`, articles the
+    extractor fails on are recorded there and left out instead of raising ExtractionError."""
     if jobs <= 1 or len(articles) < 2 * batch_size:
-        if progress is None:
-            return list(default_extractor().extract_many(articles, batch_size=batch_size))
         graphs = []
-        for graph in default_extractor().extract_many(articles, batch_size=batch_size):
+        for graph in default_extractor().extract_many(articles, batch_size=batch_size, failures=failures):
             graphs.append(graph)
-            progress(1)
+            if progress is not None:
+                progress(1)
         return graphs
     chunk = max(batch_size, len(articles) // (jobs * 4) or 1)
     parts = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         graphs = []
-        for part in pool.map(_extract_chunk, parts):
+        for part, part_failures in pool.map(_extract_chunk, parts, [failures is not None] * len(parts)):
             graphs.extend(part)
+            if failures is not None:
+                failures.update(part_failures)
             if progress is not None:
-                progress(len(part))
+                progress(len(part) + len(part_failures))
         return graphs
 
 
@@ -190,8 +210,16 @@ def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
     if progress is not None and len(articles) > len(changed):
         progress(len(articles) - len(changed))  # unchanged (or read twice): done without extracting
     if changed:
-        graph = merge_graphs(extract_articles(changed, jobs=jobs, progress=progress))
-        store.replace_articles(graph, [a.id for a in changed])
+        failures: dict[str, str] = {}
+        graph = merge_graphs(extract_articles(changed, jobs=jobs, progress=progress, failures=failures))
+        if failures:  # what a failed article contributed before stays as it was
+            report.failed.update(failures)
+            bad = {a.id for a in changed if (a.path or a.id) in failures}
+            report.added = [i for i in report.added if i not in bad]
+            report.updated = [i for i in report.updated if i not in bad]
+            changed = [a for a in changed if a.id not in bad]
+        if changed:
+            store.replace_articles(graph, [a.id for a in changed])
     return report
 
 

@@ -1,7 +1,6 @@
 """Extraction rules on sentences written for these tests (not the seed articles), across regions.
 
 Each case states what a reader would annotate; the assertions check the relation exists (or not)."""
-import pytest
 
 from graphkit.pipeline import default_extractor
 from graphkit.sources import article_from_text
