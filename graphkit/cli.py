@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 from functools import wraps
 from pathlib import Path
@@ -71,6 +72,9 @@ def open_store(store_path: str, neo4j_uri: str | None) -> GraphStore:
 def main() -> None:
     """graphkit: diplomatic news articles -> a graph of who met, attended, pledged, supported,
     opposed and attacked whom, with the evidence for every edge."""
+    # The Neo4j driver logs connection trouble itself; graphkit reports it once, in one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    logging.getLogger("neo4j").propagate = False
 
 
 @main.command()

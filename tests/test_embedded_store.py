@@ -124,3 +124,11 @@ def test_query_refuses_writes_and_names_unsupported_constructs(tmp_path):
         store.query("CREATE (n:Person {name: 'x'})")
     with pytest.raises(UnsupportedQuery, match="OPTIONAL MATCH.*Neo4j backend"):
         store.query("OPTIONAL MATCH (n) RETURN n")
+
+
+def test_a_killed_writers_temp_file_is_cleaned_by_the_next_write(tmp_path):
+    path = tmp_path / "g.json"
+    stray = tmp_path / ".g.json.abc123.tmp"
+    stray.write_text("half a graph", encoding="utf-8")
+    EmbeddedStore(path).replace_articles(article_graph("a.txt", "A", [("keir-starmer", "GBR")]), ["a.txt"])
+    assert not stray.exists() and path.exists()

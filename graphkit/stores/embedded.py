@@ -119,6 +119,10 @@ class _StoreLock:
             self.fh.close()
             raise StoreError(f"store {self.lock_path.with_suffix('')}: another graphkit process is writing "
                              "to it; try again when it has finished") from None
+        # Holding the lock, any temp file beside the store is a killed writer's leftover.
+        store = self.lock_path.with_suffix("")
+        for leftover in store.parent.glob(f".{store.name}.*.tmp*"):
+            leftover.unlink(missing_ok=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
