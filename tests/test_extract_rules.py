@@ -91,6 +91,8 @@ def test_bilateral_meetings():
     _, rels = facts("The meeting between Lula and Milei was tense. Egypt's Foreign Minister Badr Abdelatty met "
                     "Turkish Foreign Minister Hakan Fidan in Ankara.")
     assert ("badr-abdelatty", "MET_WITH", "hakan-fidan") in rels or ("hakan-fidan", "MET_WITH", "badr-abdelatty") in rels
+    _, rels = facts("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan.")
+    assert ("samia-suluhu-hassan", "MET_WITH", "william-ruto") in rels  # MET_WITH is stored in canonical order
 
 
 def test_hostile_speech_and_feelings():

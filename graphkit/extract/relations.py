@@ -475,6 +475,8 @@ class RelationReader:
                 if lemma in {"hold"}:
                     continue
                 others += self.actors(child)
+            elif child.dep_ == "npadvmod" and child.i > verb.i and self.entity_at(child):
+                others += self.actors(child)  # a named object the parser took for an adverbial
             if child.dep_ == "prep" and child.lower_ in {"with", "to"} and lemma != "host":
                 for p in _pobjs(child):
                     others += self.actors(p)
