@@ -340,13 +340,19 @@ class Neo4jStore(GraphStore):
                                   row["source"], rel_type.value, row["target"], row["props"])
                               for row in tx.run(f"UNWIND $rows AS row MATCH {pattern} RETURN row.source AS source, "
                                                 "row.target AS target, properties(r) AS props", rows=keys)}
-                rows = []
+                fresh, known = [], []
                 for rel in batch:
                     old = stored.get((rel.source, rel.target))
                     merged = old.merged_with(rel) if old else rel
-                    rows.append({"source": rel.source, "target": rel.target, "props": _relation_props(merged)})
-                self._write_relation_batch(tx, ends + f"MERGE (s)-[r:{_rel_type(rel_type)}]->(t) SET r = row.props",
-                                           rows)
+                    row = {"source": rel.source, "target": rel.target, "props": _relation_props(merged)}
+                    # An end created in this transaction cannot have the relationship yet: CREATE, not MERGE.
+                    (fresh if rel.source in created or rel.target in created else known).append(row)
+                if fresh:
+                    self._write_relation_batch(tx, ends + f"CREATE (s)-[r:{_rel_type(rel_type)}]->(t) SET r = row.props",
+                                               fresh)
+                if known:
+                    self._write_relation_batch(tx, ends + f"MERGE (s)-[r:{_rel_type(rel_type)}]->(t) SET r = row.props",
+                                               known)
 
     def _write_relation_batch(self, tx: neo4j.ManagedTransaction, cypher: str, rows: list[dict[str, Any]]) -> None:
         """One round trip: `UNWIND $rows AS row ...` (a seam the tests use to fail mid-transaction)."""
