@@ -133,3 +133,15 @@ def test_unnamed_recipient_is_not_guessed_when_one_is_named_or_none_dominates():
                     "criticised the host. British Prime Minister Keir Starmer announced 200 million pounds in "
                     "climate finance for African countries.")
     assert not any(t == "PLEDGED" for _, t, _ in rels)
+
+
+def test_other_ways_of_taking_part():
+    graph, rels = facts("NATO leaders met in The Hague on June 24, 2025 for the alliance's annual summit. "
+                        "Dutch Prime Minister Dick Schoof welcomed leaders to The Hague. Canada was represented by "
+                        "Prime Minister Mark Carney. Belgium and Slovakia took part in the talks. Italy sent its "
+                        "foreign minister Antonio Tajani to the meeting.", date="2025-06-25")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "The Hague" and summit.properties["date"] == "2025-06-24"
+    assert {("dick-schoof", "HOSTED", sid), ("mark-carney", "ATTENDED", sid), ("CAN", "ATTENDED", sid),
+            ("BEL", "ATTENDED", sid), ("SVK", "ATTENDED", sid), ("antonio-tajani", "ATTENDED", sid),
+            ("nato", "ATTENDED", sid)} <= rels

@@ -296,7 +296,16 @@ class RelationReader:
     def _attended(self, verb: Token, lemma: str, sent: Span) -> None:
         if lemma == "meet" and not any(c.dep_ == "prep" and c.lower_ in {"at", "in", "for", "on"} for c in verb.children):
             return
+        if lemma == "take":
+            if not any(c.dep_ in _OBJ and c.lower_ == "part" for c in verb.children):
+                return  # only "take part"
+            lemma = "participate"
         sources = self.subjects(verb)
+        if lemma == "represent":  # "Canada was represented by Prime Minister Mark Carney"
+            sources = _unique(sources + [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)])
+        if lemma in {"send", "dispatch"}:  # "Italy sent its foreign minister to the meeting"
+            sources = _unique(sources + [a for c in verb.children if c.dep_ in _OBJ for a in self.actors(c)
+                                         if self._kind(a) is NodeKind.PERSON])
         summit = None
         co_attendees: list[str] = []
         for child in verb.children:
@@ -323,7 +332,7 @@ class RelationReader:
                 return  # "Sweden joined NATO": membership, not a meeting
             elsewhere = any(self._other_event(t) for c in verb.children
                             for t in ([c] if c.dep_ in _OBJ else _pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
-            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "take", "assemble"} \
+            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "assemble", "address", "represent"} \
                     and self.ra.main_summit and not elsewhere:
                 summit, implicit = self.ra.main_summit, True
             else:
@@ -451,8 +460,9 @@ class RelationReader:
         if summit is None and self.ra.main_summit and verb.lemma_.lower() in {"host", "convene", "chair", "welcome"}:
             # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
             city = self.ra.nodes[self.ra.main_summit].properties.get("city")
-            places = [t.text for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}]
-            if city and any(str(city).lower() == p.lower() for p in places):
+            places = [self.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree
+                      if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
+            if city and any(_same_place(str(city), p) for p in places):
                 summit = self.ra.main_summit
                 for c in verb.children:
                     if c.dep_ in _OBJ:
@@ -833,6 +843,11 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
                        properties=props, evidence=[ev])
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
     return list(merged.values())
+
+
+def _same_place(a: str, b: str) -> bool:
+    strip = lambda x: x.lower().removeprefix("the ").strip()  # noqa: E731
+    return strip(a) == strip(b)
 
 
 def _reporting_verb(pronoun: Token) -> Token | None:

@@ -165,9 +165,10 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         return None  # "a Moscow-held part of Kherson"
     if t.lower_ in _REGIONS or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in _REGIONS:
         return None  # "the first summit held in Africa": a continent is not a city
-    if t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.pos_ == "PROPN":
-        ent = next((e for e in doc.ents if e.start == t.i), None)
-        if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)):
+    if t.ent_type_ in ("GPE", "LOC", "FAC") and (t.pos_ == "PROPN" or t.ent_iob_ == "B"):
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)  # "The Hague": the whole name
+        if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)) \
+                and any(w.pos_ == "PROPN" for w in ent):
             return ent.text.removesuffix("'s").removesuffix("’s").strip()
     return None
 
