@@ -145,3 +145,12 @@ def test_other_ways_of_taking_part():
     assert {("dick-schoof", "HOSTED", sid), ("mark-carney", "ATTENDED", sid), ("CAN", "ATTENDED", sid),
             ("BEL", "ATTENDED", sid), ("SVK", "ATTENDED", sid), ("antonio-tajani", "ATTENDED", sid),
             ("nato", "ATTENDED", sid)} <= rels
+
+
+def test_stance_nouns_and_phrasal_verbs():
+    _, rels = facts("French President Emmanuel Macron voiced support for Ukraine. China expressed strong opposition "
+                    "to Japan's remarks. Brazil lashed out at the United States over tariffs. Hungary's criticism of "
+                    "the European Union grew. Turkey condemned Israel's strikes on Gaza.")
+    assert {("emmanuel-macron", "SUPPORTED", "UKR"), ("CHN", "OPPOSED", "JPN"), ("BRA", "OPPOSED", "USA"),
+            ("HUN", "OPPOSED", "eu"), ("TUR", "OPPOSED", "ISR")} <= rels
+    assert ("ISR", "ATTACKED", "TUR") not in rels  # the condemner is not the target of the strikes

@@ -266,7 +266,7 @@ class RelationReader:
         if lemma == "present" and verb.pos_ == "ADJ":
             self._present(verb, sent)
             return
-        if not types:
+        if not types and (lemma, _particle(verb)) not in _HOSTILE_PHRASALS:
             return
         if "ATTENDED" in types:
             self._attended(verb, lemma, sent)
@@ -280,7 +280,7 @@ class RelationReader:
             self._pledged(verb, lemma, sent)
         if "SUPPORTED" in types:
             self._stance(verb, RelationType.SUPPORTED, sent)
-        if "OPPOSED" in types:
+        if "OPPOSED" in types or (lemma, _particle(verb)) in _HOSTILE_PHRASALS:
             self._stance(verb, RelationType.OPPOSED, sent)
         if "ATTACKED" in types:
             self._attacked_verb(verb, sent)
@@ -603,7 +603,7 @@ class RelationReader:
                     found = [a for t in child.subtree if t.dep_ in _OBJ | {"pobj"} and t is not child
                              for a in self.actors(t)]
                 targets += found
-            elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of"}:
+            elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of", "at"}:
                 if lemma in {"stand", "side"} and child.lower_ not in {"with", "behind", "by"}:
                     continue
                 for p in _pobjs(child):
@@ -665,7 +665,9 @@ class RelationReader:
         if "MET_WITH" in types:
             self._meeting_noun(noun, sent)
         if "SUPPORTED" in types:
-            self._support_noun(noun, sent)
+            self._stance_noun(noun, RelationType.SUPPORTED, sent)
+        if "OPPOSED" in types:
+            self._stance_noun(noun, RelationType.OPPOSED, sent)
 
     def _attack_noun(self, noun: Token, sent: Span) -> None:
         if any(c.lower_ == "of" and any(p.lower_ == "words" for p in c.children) for c in noun.children):
@@ -695,8 +697,12 @@ class RelationReader:
             return
         targets = [t for t in _unique(targets) if self._kind(t) is NodeKind.STATE and t not in attackers]
         rule = f"attack-noun:{noun.lemma_.lower()}"
-        if not targets:  # "Since Russia's invasion, Ukraine has endured ..." : the one other state in the sentence
-            others = _unique(e for e in (self.entity_at(t) for t in noun.sent) if e and self._kind(e) is NodeKind.STATE
+        named_target = any(c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "in", "into", "upon"}
+                           for c in noun.children)
+        if not targets and not named_target:  # "Since Russia's invasion, Ukraine has endured ...": the one other state
+            others = _unique(e for e in (self.entity_at(t) for t in noun.sent
+                                         if not (t.dep_ in _SUBJ and t.head.lemma_.lower() in _STANCE_VERBS))
+                             if e and self._kind(e) is NodeKind.STATE
                              and e not in attackers and e not in {self.ra.person_state.get(a) for a in attackers})
             if len(others) != 1:
                 return
@@ -737,15 +743,22 @@ class RelationReader:
         for b in members[1:]:
             self._met_pair(members[0], b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
 
-    def _support_noun(self, noun: Token, sent: Span) -> None:
-        """"X's support for Y", "support from X" for what Y received."""
+    def _stance_noun(self, noun: Token, rtype: RelationType, sent: Span) -> None:
+        """"X's support for Y", "support from X" for what Y received, "X voiced support for Y",
+        "China expressed opposition to Japan's remarks", "Hungary's criticism of the EU"."""
+        if _negated(noun.head) and noun.dep_ in _OBJ:
+            return
         sources = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)]
+        if not sources and noun.dep_ in _OBJ and noun.head.lemma_.lower() in _STANCE_CARRIERS:
+            sources = self.subjects(noun.head)  # "voiced support for", "expressed opposition to"
         targets: list[str] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 for p in _pobjs(child):
                     sources += self.actors(p)
-            if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+            if child.dep_ == "prep" and child.lower_ in {"for", "to", "of", "against", "toward", "towards"}:
+                if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
+                    continue  # "assurances of support" names no one
                 for p in _pobjs(child):
                     targets += self.owner_actors(p)
         if not targets and noun.dep_ in _OBJ and noun.head.lemma_ in {"receive", "get", "win", "enjoy", "gain", "secure"}:
@@ -757,7 +770,7 @@ class RelationReader:
         for a in _unique(sources):
             for t in _unique(targets):
                 if a != t:
-                    self.add(a, RelationType.SUPPORTED, t, sent, f"support-noun:{noun.lemma_.lower()}", 0.65)
+                    self.add(a, rtype, t, sent, f"stance-noun:{noun.lemma_.lower()}", 0.65)
 
     # LEADS ------------------------------------------------------------------------------------
     def _leads(self) -> None:
@@ -798,6 +811,11 @@ _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
 _DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule", "deny"}
 _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
                 "backer", "supporter", "critic", "rival", "foe", "opponent"}
+_STANCE_CARRIERS = {"voice", "express", "reiterate", "offer", "declare", "show", "signal", "pledge", "extend",
+                    "reaffirm", "state", "announce", "register", "lodge", "air"}
+_STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
+_HOSTILE_PHRASALS = {("lash", "out"), ("hit", "back"), ("speak", "out"), ("push", "back"), ("rail", ""),
+                     ("round", "on"), ("turn", "on")}
 _READINESS_NOUNS = {"readiness", "willingness", "openness", "pledge", "commitment", "offer", "promise"}
 _POSITIVE_FEELINGS = {"happy", "thrilled", "pleased", "satisfied", "impressed", "content", "delighted", "grateful",
                       "comfortable", "confident", "optimistic"}
@@ -843,6 +861,10 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
                        properties=props, evidence=[ev])
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
     return list(merged.values())
+
+
+def _particle(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
 
 
 def _same_place(a: str, b: str) -> bool:
