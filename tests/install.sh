@@ -7,14 +7,16 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ -f tests/neo4j_server/pom.xml ]; then
-  command -v mvn >/dev/null 2>&1 || { echo "tests/install.sh: Maven (mvn) is needed for the Neo4j test server" >&2; exit 1; }
-  command -v java >/dev/null 2>&1 || { echo "tests/install.sh: Java 17 is needed for the Neo4j test server" >&2; exit 1; }
-  python3 -m tests.neo4j_server.server --prepare
-fi
+# The Neo4j 5.26 jars (Maven Central, cached in ~/.m2) and the compiled launcher.
+python3 -m tests.neo4j_server.server --prepare
