@@ -248,7 +248,7 @@ class RelationReader:
         return self.found
 
     def _verb(self, verb: Token, lemma: str, sent: Span) -> None:
-        if verb.pos_ == "ADJ" or lemma in {"be", "seem", "feel", "remain", "look", "sound"}:
+        if verb.pos_ == "ADJ" or lemma in {"be", "seem", "feel", "remain", "look", "sound"} or verb.lower_ in _FEELINGS:
             self._sentiment(verb, sent)
         if lemma in LEXICON.speech_verbs:
             self._speech_stance(verb, sent)
@@ -361,7 +361,7 @@ class RelationReader:
 
     def _sentiment(self, tok: Token, sent: Span) -> None:
         """"not thrilled with Putin", "disappointed in Kyiv", "happy with Trump"."""
-        adjectives = [tok] if tok.pos_ == "ADJ" else [c for c in tok.children if c.dep_ == "acomp"]
+        adjectives = [tok] if tok.pos_ == "ADJ" or tok.lower_ in _FEELINGS else [c for c in tok.children if c.dep_ == "acomp"]
         for adj in adjectives:
             word = adj.lower_
             negated = _negated(adj) or _negated(adj.head) if adj.head is not adj else _negated(adj)
@@ -373,7 +373,7 @@ class RelationReader:
                 continue
             targets = [a for c in adj.children if c.dep_ == "prep" and c.lower_ in {"with", "about", "at", "in", "by", "of"}
                        for p in _pobjs(c) for a in self.owner_actors(p)]
-            sources = self.subjects(adj)
+            sources = self.subjects(adj) or [a for c in adj.children if c.dep_ == "nsubjpass" for a in self.actors(c)]
             for a in sources:
                 for t in targets:
                     self.add(a, rtype, t, sent, f"feeling:{'not-' if negated else ''}{word}", 0.7)
@@ -821,12 +821,16 @@ _POSITIVE_FEELINGS = {"happy", "thrilled", "pleased", "satisfied", "impressed", 
                       "comfortable", "confident", "optimistic"}
 _NEGATIVE_FEELINGS = {"unhappy", "disappointed", "angry", "frustrated", "furious", "dissatisfied", "displeased",
                       "annoyed", "upset", "concerned", "worried", "alarmed", "outraged", "irritated"}
+_FEELINGS = set()  # filled below from the two feeling lists
 _HOSTILE_PREDICATES = {"threat", "aggressor", "danger", "enemy", "menace", "adversary", "liar", "criminal",
                        "terrorist", "dictator", "risk", "provocation"}
 _IDEAS = {"idea", "proposal", "plan", "notion", "suggestion", "prospect", "possibility", "offer", "demand",
           "demands", "call", "calls", "request", "invitation", "claim", "claims", "accusation", "accusations"}
 _PLANNING = {"idea", "proposal", "prospect", "possibility", "plan", "plans", "hope", "hopes", "want", "wants",
              "refuse", "refused", "reject", "rejected", "dismiss", "dismissed", "rule", "offer", "invitation"}
+
+
+_FEELINGS.update(_POSITIVE_FEELINGS | _NEGATIVE_FEELINGS)
 
 
 def _planned_context(tok: Token) -> bool:
@@ -875,7 +879,7 @@ def _same_place(a: str, b: str) -> bool:
 def _reporting_verb(pronoun: Token) -> Token | None:
     """The speech verb whose reported clause this pronoun is the subject of."""
     clause = pronoun.head
-    if pronoun.dep_ not in _SUBJ or clause.dep_ != "ccomp":
+    if pronoun.dep_ not in _SUBJ | {"nsubjpass"} or clause.dep_ != "ccomp":
         return None
     verb = clause.head
     return verb if verb.lemma_.lower() in LEXICON.speech_verbs else None
