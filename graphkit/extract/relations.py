@@ -748,6 +748,8 @@ class RelationReader:
         "China expressed opposition to Japan's remarks", "Hungary's criticism of the EU"."""
         if _negated(noun.head) and noun.dep_ in _OBJ:
             return
+        if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in _WANING:
+            return  # "a decline in Washington's support for Kyiv" reports support fading, not given
         sources = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)]
         if not sources and noun.dep_ in _OBJ and noun.head.lemma_.lower() in _STANCE_CARRIERS:
             sources = self.subjects(noun.head)  # "voiced support for", "expressed opposition to"
@@ -811,6 +813,8 @@ _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
 _DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule", "deny"}
 _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
                 "backer", "supporter", "critic", "rival", "foe", "opponent"}
+_WANING = {"decline", "lack", "loss", "end", "cut", "withdrawal", "erosion", "absence", "drop", "fall", "halt",
+           "reduction", "waning", "collapse", "suspension", "pause"}
 _STANCE_CARRIERS = {"voice", "express", "reiterate", "offer", "declare", "show", "signal", "pledge", "extend",
                     "reaffirm", "state", "announce", "register", "lodge", "air"}
 _STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
