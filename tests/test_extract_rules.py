@@ -154,3 +154,11 @@ def test_stance_nouns_and_phrasal_verbs():
     assert {("emmanuel-macron", "SUPPORTED", "UKR"), ("CHN", "OPPOSED", "JPN"), ("BRA", "OPPOSED", "USA"),
             ("HUN", "OPPOSED", "eu"), ("TUR", "OPPOSED", "ISR")} <= rels
     assert ("ISR", "ATTACKED", "TUR") not in rels  # the condemner is not the target of the strikes
+
+
+def test_membership_is_read_from_joining_and_member_phrases_but_not_wishes():
+    _, rels = facts("Sweden joined NATO in 2024. NATO member Poland protested. Hungary, a member of the European "
+                    "Union, objected. Timor-Leste was admitted as ASEAN's 11th member. Ukraine wants to join the EU.")
+    assert {("SWE", "MEMBER_OF", "nato"), ("POL", "MEMBER_OF", "nato"), ("HUN", "MEMBER_OF", "eu"),
+            ("TLS", "MEMBER_OF", "asean")} <= rels
+    assert ("UKR", "MEMBER_OF", "eu") not in rels

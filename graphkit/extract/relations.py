@@ -243,6 +243,7 @@ class RelationReader:
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     self._noun(tok, lemma, sent)
         self._pledges_to_beneficiary()
+        self._memberships()
         self._leads()
         self._attendance_of_states()
         return self.found
@@ -329,7 +330,14 @@ class RelationReader:
         if summit is None:
             if lemma in {"join", "attend"} and any(c.dep_ in _OBJ and self.actors(c) and
                                                   self._kind(self.actors(c)[0]) is NodeKind.ORGANIZATION for c in verb.children):
-                return  # "Sweden joined NATO": membership, not a meeting
+                if not _planned_context(verb) and not _hypothetical(verb):  # "Sweden joined NATO": membership
+                    for c in verb.children:
+                        if c.dep_ in _OBJ:
+                            for org in self.actors(c):
+                                for a in sources:
+                                    if self._kind(a) is NodeKind.STATE and self._kind(org) is NodeKind.ORGANIZATION:
+                                        self.add(a, RelationType.MEMBER_OF, org, sent, "joined-body", 0.8)
+                return
             elsewhere = any(self._other_event(t) for c in verb.children
                             for t in ([c] if c.dep_ in _OBJ else _pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
             if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "assemble", "address", "represent"} \
@@ -773,6 +781,32 @@ class RelationReader:
             for t in _unique(targets):
                 if a != t:
                     self.add(a, rtype, t, sent, f"stance-noun:{noun.lemma_.lower()}", 0.65)
+
+    # MEMBER_OF --------------------------------------------------------------------------------
+    def _memberships(self) -> None:
+        """"NATO member Poland", "Hungary, a member of the EU", "admitted as ASEAN's 11th member"."""
+        for tok in self.doc:
+            if tok.lemma_.lower() != "member":
+                continue
+            bodies = [a for c in tok.children if c.dep_ in ("compound", "poss", "nmod") for a in self.actors(c)]
+            bodies += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+                       for a in self.actors(p)]
+            bodies = [b for b in bodies if self._kind(b) is NodeKind.ORGANIZATION]
+            if not bodies:
+                continue
+            states: list[str] = []
+            if tok.dep_ == "compound":  # "NATO member Poland"
+                states = self.actors(tok.head)
+            elif tok.dep_ == "appos" or tok.dep_ == "attr":  # "Hungary, a member of the EU" / "is a member"
+                states = self.actors(tok.head) if tok.dep_ == "appos" else \
+                    [a for c in tok.head.children if c.dep_ in _SUBJ for a in self.actors(c)]
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "admitted as ASEAN's 11th member"
+                verb = tok.head.head
+                states = [a for c in verb.children if c.dep_ in _SUBJ | {"nsubjpass"} for a in self.actors(c)]
+            for a in states:
+                for b in bodies:
+                    if self._kind(a) is NodeKind.STATE:
+                        self.add(a, RelationType.MEMBER_OF, b, tok.sent, "member-of", 0.8)
 
     # LEADS ------------------------------------------------------------------------------------
     def _leads(self) -> None:
