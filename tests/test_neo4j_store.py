@@ -251,3 +251,47 @@ def test_bench_load_loads_everything_both_ways(neo4j_store):
     assert result["per_row_relationships_measured"] == result["per_row_relationships_stored"] == 100
     assert result["per_row_extrapolated"] is True
     assert neo4j_store.stats() == {"nodes": {}, "relations": {}}
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_server_killed_mid_load_leaves_all_or_nothing(tmp_path):
+    """A real server SIGKILLed during a large load: the loader reports one line naming the URI, and
+    after restart on the same data the load is either wholly there or wholly absent, never a part."""
+    import threading
+    import time
+
+    from tests.neo4j_server.server import DEFAULT_PASSWORD, DEFAULT_USER, Neo4jTestServer
+
+    graph = synthetic_graph(30_000, seed=3)
+    server = Neo4jTestServer(home=tmp_path / "neo4j-home").start()
+    outcome: dict[str, object] = {}
+    try:
+        uri = server.uri
+        with Neo4jStore(uri, DEFAULT_USER, DEFAULT_PASSWORD) as store:
+            store.apply_schema()
+
+            def load() -> None:
+                try:
+                    store.write_graph(graph)
+                    outcome["result"] = "committed"
+                except StoreError as exc:
+                    outcome["result"] = str(exc)
+
+            writer = threading.Thread(target=load)
+            writer.start()
+            time.sleep(1.5)  # the single write transaction is under way (the load takes several seconds)
+            server.kill()
+            writer.join(timeout=120)
+        assert not writer.is_alive()
+        if outcome["result"] != "committed":
+            message = str(outcome["result"])
+            assert message.startswith(f"neo4j {uri}") and "\n" not in message and DEFAULT_PASSWORD not in message
+        server.start()  # same data directory: Neo4j recovers its transaction log
+        with Neo4jStore(server.uri, DEFAULT_USER, DEFAULT_PASSWORD) as store:
+            stored = sum(store.stats()["relations"].values())
+        assert stored in (0, len(graph.relations)), f"{stored} of {len(graph.relations)} relationships: a partial load"
+        if outcome["result"] != "committed":
+            assert stored == 0
+    finally:
+        server.stop()

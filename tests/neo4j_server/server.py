@@ -170,12 +170,13 @@ class Neo4jTestServer:
     """
 
     def __init__(self, user: str = DEFAULT_USER, password: str = DEFAULT_PASSWORD, port: int = 0,
-                 startup_timeout: float = 180.0):
+                 startup_timeout: float = 180.0, home: Path | None = None):
         if user != DEFAULT_USER:
             raise ValueError(f"user: the test server only has the built-in user {DEFAULT_USER!r}")
         self.user, self.password, self.port = user, password, port
         self.startup_timeout = startup_timeout
         self.home: Path | None = None
+        self.keep_home = home  # a data directory to reuse and keep (to restart on the same data)
         self.process: subprocess.Popen[bytes] | None = None
         self.bound_port: int | None = None
         self.startup_seconds: float | None = None
@@ -192,8 +193,13 @@ class Neo4jTestServer:
         java = tools.java
         began = time.monotonic()
         sweep_stale_homes()
-        self.home = Path(tempfile.mkdtemp(prefix=HOME_PREFIX))
+        if self.keep_home is not None:
+            self.home = Path(self.keep_home)
+            self.home.mkdir(parents=True, exist_ok=True)
+        else:
+            self.home = Path(tempfile.mkdtemp(prefix=HOME_PREFIX))
         ready = self.home / "ready"
+        ready.unlink(missing_ok=True)
         log = open(self.home / "launcher.log", "wb")
         env = {**os.environ, "GRAPHKIT_NEO4J_PASSWORD": self.password}
         # stdin stays an open pipe: when this process dies, the JVM reads end-of-file and stops.
@@ -251,9 +257,15 @@ class Neo4jTestServer:
         if proc is not None and proc.stdin:
             proc.stdin.close()
         self.bound_port = None
-        if self.home is not None:
+        if self.home is not None and self.keep_home is None:
             shutil.rmtree(self.home, ignore_errors=True)
-            self.home = None
+        self.home = None
+
+    def kill(self) -> None:
+        """SIGKILL the JVM, as a crash or a pulled plug would; the data directory stays."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
     def memory_mib(self) -> float | None:
         """Resident memory of the JVM (Linux), for reports."""

@@ -65,8 +65,16 @@ public final class GraphkitNeo4jLauncher {
 
         // The embedded API runs with full rights, so it may set the built-in user's password.
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Restarted on kept data with the same password: Neo4j refuses "new = old", which is fine.
+            if (!String.valueOf(e.getMessage()).contains("same")) {
+                dbms.shutdown();
+                throw e;
+            }
+        }
 
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bolt = boundBoltAddress(db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class));
