@@ -698,8 +698,6 @@ class RelationReader:
                     if c.dep_ == "agent":
                         for p in _pobjs(c):
                             attackers += self.actors(p)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ in ("NOUN",):
-            pass
         attackers = [a for a in _unique(attackers) if self._kind(a) in (NodeKind.STATE, NodeKind.PERSON)]
         if not attackers:
             return
@@ -810,7 +808,6 @@ class RelationReader:
 
     # LEADS ------------------------------------------------------------------------------------
     def _leads(self) -> None:
-        gz_roles = None
         for i, m in enumerate(self.ra.mentions):
             pid = self.ra.entity_of[i]
             if m.kind is not NodeKind.PERSON or not pid or not m.role or m.former or m.how == "descriptor":
@@ -826,9 +823,6 @@ class RelationReader:
                 sent = self.doc[m.start].sent
                 self.add(pid, RelationType.LEADS, target, sent, rule, 0.95 if rule == "title:explicit" else 0.85,
                          role=m.role)
-            elif target is None and m.role_level == "state" and self.ra.person_state.get(pid) in self.ra.nodes:
-                pass
-        del gz_roles
 
     def _known_office(self, pid: str, role: str) -> str | None:
         from graphkit.gazetteer import load_gazetteer
