@@ -162,3 +162,9 @@ def test_membership_is_read_from_joining_and_member_phrases_but_not_wishes():
     assert {("SWE", "MEMBER_OF", "nato"), ("POL", "MEMBER_OF", "nato"), ("HUN", "MEMBER_OF", "eu"),
             ("TLS", "MEMBER_OF", "asean")} <= rels
     assert ("UKR", "MEMBER_OF", "eu") not in rels
+
+
+def test_appraisals_take_the_polarity_of_the_verdict():
+    _, rels = facts("Kenya called Uganda's decision a mistake. Germany described France as a reliable partner. "
+                    "India considers Pakistan's claims absurd. Officials called the talks productive.")
+    assert {("KEN", "OPPOSED", "UGA"), ("DEU", "SUPPORTED", "FRA"), ("IND", "OPPOSED", "PAK")} <= rels

@@ -253,6 +253,8 @@ class RelationReader:
             self._sentiment(verb, sent)
         if lemma in LEXICON.speech_verbs:
             self._speech_stance(verb, sent)
+        if lemma in _APPRAISAL_VERBS and not _negated(verb):
+            self._appraisal(verb, sent)
         if _negated(verb):
             return
         self._at_summit(verb, lemma, sent)
@@ -402,6 +404,37 @@ class RelationReader:
                 for a in self.subjects(verb):
                     for t in subjects:
                         self.add(a, RelationType.OPPOSED, t, sent, f"speech-hostile:{verb.lemma_.lower()}", 0.7)
+
+    def _appraisal(self, verb: Token, sent: Span) -> None:
+        """"called Uganda's decision a mistake", "described France as a reliable partner",
+        "deemed Iran's proposal unacceptable": the judgement's polarity gives the stance."""
+        judged: list[Token] = []
+        verdicts: list[Token] = []
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                judged.append(c)
+            elif c.dep_ in ("oprd", "acomp", "attr"):
+                verdicts.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                verdicts += _pobjs(c)
+            elif c.dep_ in ("ccomp", "xcomp"):  # "considers Pakistan's claims absurd" (a small clause)
+                judged += [g for g in c.children if g.dep_ in _SUBJ]
+                verdicts.append(c)
+        polarity = 0
+        for v in verdicts:
+            words = {t.lemma_.lower() for t in v.subtree} | {t.lower_ for t in v.subtree}
+            if words & _NEGATIVE_VERDICTS:
+                polarity = -1
+            elif words & _POSITIVE_VERDICTS and polarity == 0:
+                polarity = 1
+        if not polarity:
+            return
+        rtype = RelationType.OPPOSED if polarity < 0 else RelationType.SUPPORTED
+        targets = [a for j in judged for a in self.owner_actors(j)]
+        for a in self.subjects(verb):
+            for t in _unique(targets):
+                if a != t:
+                    self.add(a, rtype, t, sent, f"appraisal:{verb.lemma_.lower()}", 0.65)
 
     def _readiness_noun(self, noun: Token, sent: Span) -> None:
         """"the coalition's readiness to regenerate Ukraine's army", "Japan's pledge of $5bn to Kenya"."""
@@ -843,6 +876,16 @@ _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enem
                 "backer", "supporter", "critic", "rival", "foe", "opponent"}
 _WANING = {"decline", "lack", "loss", "end", "cut", "withdrawal", "erosion", "absence", "drop", "fall", "halt",
            "reduction", "waning", "collapse", "suspension", "pause"}
+_APPRAISAL_VERBS = {"call", "describe", "deem", "consider", "label", "brand", "term", "dub", "regard", "see", "view",
+                    "find", "declare"}
+_NEGATIVE_VERDICTS = {"mistake", "error", "threat", "provocation", "failure", "disaster", "unacceptable", "dangerous",
+                      "illegal", "violation", "blackmail", "lie", "lies", "nonsense", "absurd", "aggressor",
+                      "irresponsible", "reckless", "hostile", "unfriendly", "destabilising", "destabilizing",
+                      "illegitimate", "terrorist", "criminal", "propaganda", "escalation", "outrageous", "unjustified",
+                      "baseless", "groundless", "betrayal", "farce", "sham"}
+_POSITIVE_VERDICTS = {"partner", "friend", "ally", "success", "breakthrough", "reliable", "constructive",
+                      "positive", "historic", "good", "great", "important", "valuable", "trustworthy", "leader",
+                      "hero", "understands", "wise", "courageous", "brave", "productive", "excellent"}
 _STANCE_CARRIERS = {"voice", "express", "reiterate", "offer", "declare", "show", "signal", "pledge", "extend",
                     "reaffirm", "state", "announce", "register", "lodge", "air"}
 _STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
