@@ -36,6 +36,9 @@ def one_line_errors(func: Callable) -> Callable:
 
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:  # `graphkit ... | head`: the reader has all it wanted
+            sys.stderr.close()
+            raise SystemExit(0) from None
         except (ArticleError, StoreError, ValueError, OSError) as exc:
             if isinstance(exc, ValidationError):
                 err = exc.errors()[0]
