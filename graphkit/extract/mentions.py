@@ -7,14 +7,13 @@ give the person's role and the state or body it is held for.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graphkit.gazetteer import Gazetteer
+from graphkit.gazetteer import Gazetteer, fold_accents
 from graphkit.model import NodeKind
 
 _PERSON_NER = {"PERSON"}
@@ -51,9 +50,8 @@ class Mention:
 
 
 def fold(text: str) -> str:
-    """Accent- and case-insensitive form used for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").casefold()
+    """Accent- and case-insensitive form used for matching names (the gazetteer's folding)."""
+    return fold_accents(text).replace("’", "'").casefold()
 
 
 class MentionFinder:
