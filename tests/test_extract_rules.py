@@ -168,3 +168,12 @@ def test_appraisals_take_the_polarity_of_the_verdict():
     _, rels = facts("Kenya called Uganda's decision a mistake. Germany described France as a reliable partner. "
                     "India considers Pakistan's claims absurd. Officials called the talks productive.")
     assert {("KEN", "OPPOSED", "UGA"), ("DEU", "SUPPORTED", "FRA"), ("IND", "OPPOSED", "PAK")} <= rels
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence():
+    graph, rels = facts("SHARM EL-SHEIKH, Egypt (AP) — US President Donald Trump co-chaired a summit on Monday "
+                        "attended by world leaders, including Italian Prime Minister Giorgia Meloni.",
+                        date="2025-10-13")
+    sid, summit = summit_id(graph)
+    assert summit.name.lower() == "sharm el-sheikh summit" and summit.properties["date"] == "2025-10-13"
+    assert {("donald-trump", "HOSTED", sid), ("giorgia-meloni", "ATTENDED", sid)} <= rels

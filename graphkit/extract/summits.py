@@ -64,8 +64,9 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
         city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
         if city:
             for sm in found:
-                if sm.key == first.key:
-                    sm.city = sm.city or city
+                if sm.key == first.key and not sm.city:
+                    sm.city = city
+                    sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
 
 
@@ -98,8 +99,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     start = min([tok.i] + [c.left_edge.i for c in mods])
     named_from = min([tok.i] + [c.left_edge.i for c in mods if c.tag_ not in ("VBN", "VBG", "VBD") and c.pos_ != "ADV"])
     name_tokens = [t for t in doc[named_from:tok.i + 1] if not _is_weekday_or_possessive(t)]
+    name = "".join(t.text_with_ws for t in name_tokens[:-1]) + name_tokens[-1].text if name_tokens else tok.text
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
-                       name=" ".join(t.text for t in name_tokens).strip(" ,") or tok.text)
+                       name=" ".join(name.split()).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
     if lemma_words & LEXICON.remote_words or tok.lower_ in {"videoconference", "teleconference"}:
         sm.format = "video"
@@ -178,7 +180,10 @@ def dateline_city(text: str) -> str | None:
     for line in text.split("\n")[:6]:
         m = _DATELINE.match(line)
         if m and len(m.group(1)) >= 3 and _DATELINE_TAIL.match(m.group(2)):
-            return m.group(1).strip().title()
+            city = m.group(1).strip()
+            rest = text[text.index(line) + len(line):]
+            spelled = re.search(re.escape(city), rest, re.IGNORECASE)  # "Sharm el-Sheikh" as the text spells it
+            return spelled.group(0) if spelled and not spelled.group(0).isupper() else city.title()
     return None
 
 
