@@ -6,7 +6,6 @@ unchanged ones, and replaces each changed article's contribution in a store.
 """
 from __future__ import annotations
 
-import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -222,6 +221,3 @@ def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
             store.replace_articles(graph, [a.id for a in changed])
     return report
 
-
-def default_jobs() -> int:
-    return max(1, (os.cpu_count() or 1))

@@ -861,10 +861,8 @@ class RelationReader:
                          role=m.role)
 
     def _known_office(self, pid: str, role: str) -> str | None:
-        from graphkit.gazetteer import load_gazetteer
-
-        gz = load_gazetteer()
-        if pid not in gz.office_holders:
+        gz = self.ra.gazetteer
+        if gz is None or pid not in gz.office_holders:
             return None
         terms = gz.offices_held(pid, self.ra.article.date) or gz.offices_held(pid, None)
         for t in terms:
@@ -874,7 +872,7 @@ class RelationReader:
 
 
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
-_DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule", "deny"}
+_DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule"}
 _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
                 "backer", "supporter", "critic", "rival", "foe", "opponent"}
 _WANING = {"decline", "lack", "loss", "end", "cut", "withdrawal", "erosion", "absence", "drop", "fall", "halt",
@@ -964,10 +962,11 @@ def _reporting_verb(pronoun: Token) -> Token | None:
 
 
 def _add_implied_node(ra: ResolvedArticle, eid: str) -> None:
-    from graphkit.gazetteer import load_gazetteer
     from graphkit.model import Node
 
-    gz = load_gazetteer()
+    gz = ra.gazetteer
+    if gz is None:
+        return
     if eid in gz.countries:
         c = gz.countries[eid]
         ra.nodes[eid] = Node(id=eid, kind=NodeKind.STATE, name=c.name, properties={"iso3": eid})

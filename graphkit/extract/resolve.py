@@ -36,6 +36,7 @@ class ResolvedArticle:
     summit_of_token: dict[int, str]
     main_summit: str | None
     person_state: dict[str, str] = field(default_factory=dict)
+    gazetteer: Gazetteer | None = None
     mentions_of: dict[str, list[int]] = field(default_factory=dict)
 
     def mention_at(self, token_i: int) -> int | None:
@@ -107,7 +108,7 @@ def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) 
 
     summits = find_summits(doc, mentions, article.date)
     summit_of_token, main = _resolve_summits(summits, nodes, article.id)
-    return ResolvedArticle(article, doc, mentions, entity_of, nodes, summits, summit_of_token, main, person_state)
+    return ResolvedArticle(article, doc, mentions, entity_of, nodes, summits, summit_of_token, main, person_state, gz)
 
 
 def _aliases(surface: list[str], name: str) -> list[str]:
