@@ -276,9 +276,12 @@ def merge_graphs(graphs: Iterable[Graph]) -> Graph:
     rels: dict[tuple[str, str, str], Relation] = {}
     for g in graphs:
         for n in g.nodes:
-            nodes[n.id] = nodes[n.id].merged_with(n) if n.id in nodes else n
+            seen = nodes.get(n.id)
+            nodes[n.id] = seen.merged_with(n) if seen is not None else n
         for r in g.relations:
-            rels[r.key] = rels[r.key].merged_with(r) if r.key in rels else r
+            key = r.key
+            seen_rel = rels.get(key)
+            rels[key] = seen_rel.merged_with(r) if seen_rel is not None else r
     return Graph.model_construct(nodes=list(nodes.values()), relations=list(rels.values()))
 
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from pyvis.network import Network
 
 from graphkit.model import Graph, NodeKind, RelationType, SYMMETRIC_TYPES
-from graphkit.stores.property_graph import to_networkx
+from graphkit.stores.property_graph import evidence_from_record, to_networkx
 
 ASSETS = Path(__file__).with_name("view_assets")
 VIS_VERSION = "9.1.2"
@@ -413,13 +413,13 @@ def _edge_tooltip(u: str, v: str, key: str, attrs: dict, names: dict[str, str]) 
         if attrs.get(prop):
             lines.append(f"{prop}: {attrs[prop]}")
     lines.append(f"confidence: {float(attrs.get('confidence', 1.0)):.2f}")
-    evidence = [json.loads(e) for e in attrs.get("evidence") or []]
+    evidence = evidence_from_record(attrs)
     if evidence:
-        n_articles = len({e["article"] for e in evidence})
+        n_articles = len({e.article for e in evidence})
         lines.append(f"evidence ({len(evidence)} sentence{'s' * (len(evidence) != 1)}, "
                      f"{n_articles} article{'s' * (n_articles != 1)}):")
         for e in evidence[:_MAX_TOOLTIP_SENTENCES]:
-            lines.append(f"• “{e['sentence'].strip()}” — {names.get(e['article'], e['article'])}")
+            lines.append(f"• “{e.sentence.strip()}” — {names.get(e.article, e.article)}")
         if len(evidence) > _MAX_TOOLTIP_SENTENCES:
             lines.append(f"… and {len(evidence) - _MAX_TOOLTIP_SENTENCES} more")
     else:
@@ -475,9 +475,9 @@ def _vis_js() -> str:
 def _script_json(value: object) -> str:
     """JSON safe inside a <script> element: no `</script>`, `<!--` or line separators."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
+        text = text.replace(char, escaped)
     return text
 
 
