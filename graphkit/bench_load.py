@@ -2,8 +2,9 @@
 
 A synthetic diplomatic graph (states, people, organizations, summits, articles; at least
 `n_relationships` relations, each with one piece of evidence) is loaded into an emptied database
-twice: by `Neo4jStore.write_graph` (batched UNWIND in one transaction) and by
-`Neo4jStore.write_graph_per_row` (one auto-commit MERGE per node and relation). The per-row run
+by `Neo4jStore.write_graph` (batched UNWIND in one transaction) and by
+`Neo4jStore.write_graph_per_row` (one auto-commit MERGE per node and relation), each after an
+untimed warm-up and then `--repeat` times, the median counting. The per-row run
 is measured on the first `per_row_limit` relations (and the nodes they join), nodes and relations
 timed apart, and extrapolated to the whole graph, since at a few hundred rows per second the full
 load would take minutes.
@@ -19,6 +20,7 @@ import argparse
 import itertools
 import json
 import random
+import statistics
 import sys
 import time
 from typing import Any
@@ -119,38 +121,55 @@ def _timed(action: Any) -> float:
 
 
 def bench_load(store: Neo4jStore, n_relationships: int = 50_000, seed: int = 0,
-               per_row_limit: int | None = 5_000, warm_up: bool = True) -> dict[str, Any]:
-    """Load the synthetic graph batched and per row into an emptied database; rates and their ratio."""
+               per_row_limit: int | None = 5_000, warm_up: bool = True, repeat: int = 3) -> dict[str, Any]:
+    """Load the synthetic graph batched and per row into an emptied database; rates and their ratio.
+
+    Each loader runs `repeat` times on an emptied database and its median time counts, so one slow
+    run (a JIT recompilation, a GC pause on the server) does not decide the ratio either way. The
+    warm-up runs each loader once, untimed, on a graph as large as the timed one: the server's JIT
+    needs a full-size batched load before it reaches its steady speed, and giving the per-row loader
+    the same chance keeps the comparison fair."""
+    if repeat < 1:
+        raise ValueError(f"repeat must be at least 1, got {repeat}")
     graph = synthetic_graph(n_relationships, seed)
     per_row_graph = graph if not per_row_limit or per_row_limit >= n_relationships else \
         _subgraph(graph, per_row_limit)
     store.delete_all()
     store.apply_schema()
     if warm_up:  # plan every query shape and JIT the server's hot paths before timing either loader
-        small = synthetic_graph(min(2_000, n_relationships), seed + 1)
-        store.write_graph(small)
+        store.write_graph(synthetic_graph(n_relationships, seed + 1))
         store.delete_all()
-        store.write_graph_per_row(small)
+        store.write_graph_per_row(_subgraph(synthetic_graph(n_relationships, seed + 1),
+                                            min(2_000, n_relationships)))
         store.delete_all()
 
-    batched_seconds = _timed(lambda: store.write_graph(graph))
-    batched_counts = store.stats()
-    store.delete_all()
-    # Per row, nodes and relations are timed apart, so that each part extrapolates at its own rate.
-    per_row_node_seconds = _timed(lambda: store.write_graph_per_row(per_row_graph, relations=False))
-    per_row_rel_seconds = _timed(lambda: store.write_graph_per_row(per_row_graph, nodes=False))
-    per_row_counts = store.stats()
-    store.delete_all()
+    batched_runs, node_runs, rel_runs = [], [], []
+    batched_counts = per_row_counts = {}
+    for _ in range(repeat):
+        batched_runs.append(_timed(lambda: store.write_graph(graph)))
+        batched_counts = store.stats()
+        store.delete_all()
+    for _ in range(repeat):
+        # Nodes and relations are timed apart, so that each part extrapolates at its own rate.
+        node_runs.append(_timed(lambda: store.write_graph_per_row(per_row_graph, relations=False)))
+        rel_runs.append(_timed(lambda: store.write_graph_per_row(per_row_graph, nodes=False)))
+        per_row_counts = store.stats()
+        store.delete_all()
 
+    batched_seconds = statistics.median(batched_runs)
+    per_row_node_seconds, per_row_rel_seconds = statistics.median(node_runs), statistics.median(rel_runs)
     n_rels, n_nodes = len(graph.relations), len(graph.nodes)
     measured_rels, measured_nodes = len(per_row_graph.relations), len(per_row_graph.nodes)
     per_row_total = (n_nodes * per_row_node_seconds / measured_nodes
                      + n_rels * per_row_rel_seconds / measured_rels)
+    per_row_totals = [n_nodes * n / measured_nodes + n_rels * r / measured_rels for n, r in zip(node_runs, rel_runs)]
     return {
         "relationships": n_rels,
         "nodes": n_nodes,
         "batch_size": store.batch_size,
+        "repeat": repeat,
         "batched_seconds": round(batched_seconds, 3),
+        "batched_seconds_runs": [round(t, 3) for t in batched_runs],
         "batched_relationships_per_s": round(n_rels / batched_seconds, 1),
         "batched_relationships_stored": sum(batched_counts["relations"].values()),
         "per_row_relationships_measured": measured_rels,
@@ -161,8 +180,11 @@ def bench_load(store: Neo4jStore, n_relationships: int = 50_000, seed: int = 0,
         "per_row_relationships_stored": sum(per_row_counts["relations"].values()),
         "per_row_extrapolated": measured_rels < n_rels,
         "per_row_seconds": round(per_row_total, 1),
+        "per_row_seconds_runs": [round(t, 1) for t in per_row_totals],
         "per_row_relationships_per_s": round(n_rels / per_row_total, 1),
         "speedup": round(per_row_total / batched_seconds, 1),
+        "speedup_range": [round(min(per_row_totals) / max(batched_runs), 1),
+                          round(max(per_row_totals) / min(batched_runs), 1)],
     }
 
 
@@ -176,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-row-limit", type=int, default=5_000,
                         help="relations loaded per row, the rate being extrapolated (0: all)")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per UNWIND batch")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each loader; the median counts")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--force", action="store_true", help="empty the database even if it holds data")
@@ -188,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {store.location} is not empty ({sum(counts['nodes'].values())} nodes); the benchmark "
                       "deletes everything, so pass --force if that is what you want", file=sys.stderr)
                 return 2
-            result = bench_load(store, args.relationships, args.seed, args.per_row_limit or None)
+            result = bench_load(store, args.relationships, args.seed, args.per_row_limit or None,
+                                repeat=args.repeat)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -196,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"synthetic graph: {result['relationships']:,} relationships, {result['nodes']:,} nodes")
-    print(f"batched (UNWIND, {result['batch_size']:,} rows per batch, one transaction): "
+    print(f"batched (UNWIND, {result['batch_size']:,} rows per batch, one transaction, median): "
           f"{result['batched_seconds']:.2f} s, {result['batched_relationships_per_s']:,.0f} relationships/s")
     if result["per_row_extrapolated"]:
         scope = (f"measured on the first {result['per_row_relationships_measured']:,} relationships and their "
@@ -208,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{result['per_row_relationships_per_s']:,.0f} relationships/s "
           f"({result['per_row_relationship_merges_per_s']:,.0f} relationship and "
           f"{result['per_row_node_merges_per_s']:,.0f} node MERGEs/s)")
-    print(f"batched is {result['speedup']}x faster")
+    print(f"batched is {result['speedup']}x faster (median of {result['repeat']} runs each; "
+          f"batched runs {', '.join(f'{t:.2f}' for t in result['batched_seconds_runs'])} s, "
+          f"per-row runs {', '.join(f'{t:,.1f}' for t in result['per_row_seconds_runs'])} s; "
+          f"ratio range {result['speedup_range'][0]}x-{result['speedup_range'][1]}x)")
     return 0
 
 
