@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import gc
 import os
+import queue
 import re
+import threading
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import neo4j
@@ -58,6 +60,7 @@ _RELATION_PROPERTY_KEYS = tuple(RelationProperties.model_fields)
 # Each record key set by name (a null removes it), not `SET r = row.props`: a map of unknown keys
 # makes the planner add an Eager operator (it cannot rule out a write to the `id` the index seeks
 # read), which holds every row of the batch before writing any; naming the keys avoids that.
+_ENDS = "MATCH (s) WHERE id(s) = row.s MATCH (t) WHERE id(t) = row.t "
 _SET_RELATION = "SET " + ", ".join(f"r.{key} = row.props.{key}" for key in RELATION_RECORD_KEYS)
 
 
@@ -327,6 +330,10 @@ class Neo4jStore(GraphStore):
                          handles: dict[str, int], created: set[str]) -> None:
         """Write relations merged with what is stored, their ends found by internal id.
 
+        What is stored is read first; then a helper thread flattens batch k+1 while the server
+        writes batch k (the driver waits on the socket with the GIL released), so the server is
+        not left idle while Python builds rows.
+
         `id()` is deprecated in favour of `elementId()`, but its handles are used only inside the
         transaction that read them (the use Neo4j documents as safe), and an integer seek is the
         cheapest way to find a node: measured on 50,000 relationships, about 15% faster than the
@@ -338,32 +345,45 @@ class Neo4jStore(GraphStore):
                     raise StoreError(f"neo4j {self.location}: relation {rel.key}: no node with id {end!r} "
                                      "in the graph being written")
             groups[rel.type].append(rel)
-        ends = "MATCH (s) WHERE id(s) = row.s MATCH (t) WHERE id(t) = row.t "
+        stored = self._stored_relations(tx, groups, handles, created)
+        with closing(_prefetched(self._relation_batches(groups, handles, created, stored))) as batches:
+            for cypher, rows in batches:
+                self._write_relation_batch(tx, cypher, rows)
+
+    def _stored_relations(self, tx: neo4j.ManagedTransaction, groups: dict[RelationType, list[Relation]],
+                          handles: dict[str, int], created: set[str]) -> dict[tuple[str, str, str], Relation]:
+        """The stored relations the graph being written will merge with, by key."""
+        stored: dict[tuple[str, str, str], Relation] = {}
         for rel_type, rels in groups.items():
+            # A node created by this transaction has no stored relationship to merge with.
+            keys = [{"s": handles[r.source], "t": handles[r.target]} for r in rels
+                    if r.source not in created and r.target not in created]
+            for batch in _batches(keys, self.batch_size):
+                for row in tx.run(f"UNWIND $rows AS row {_ENDS}MATCH (s)-[r:{_rel_type(rel_type)}]->(t) "
+                                  "RETURN s.id AS source, t.id AS target, properties(r) AS props", rows=batch):
+                    rel = _relation_from_record(row["source"], rel_type.value, row["target"], row["props"])
+                    stored[rel.key] = rel
+        return stored
+
+    def _relation_batches(self, groups: dict[RelationType, list[Relation]], handles: dict[str, int],
+                          created: set[str], stored: dict[tuple[str, str, str], Relation]
+                          ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(Cypher, rows) for each batch: pure Python, so it can run beside the driver."""
+        for rel_type, rels in groups.items():
+            create = _ENDS + f"CREATE (s)-[r:{_rel_type(rel_type)}]->(t) {_SET_RELATION}"
+            merge = _ENDS + f"MERGE (s)-[r:{_rel_type(rel_type)}]->(t) {_SET_RELATION}"
             for batch in _batches(rels, self.batch_size):
-                # A node created by this transaction has no stored relationship to merge with.
-                keys = [{"s": handles[r.source], "t": handles[r.target]} for r in batch
-                        if r.source not in created and r.target not in created]
-                stored = {}
-                if keys:
-                    stored = {(row["source"], row["target"]): _relation_from_record(
-                                  row["source"], rel_type.value, row["target"], row["props"])
-                              for row in tx.run(f"UNWIND $rows AS row {ends}MATCH (s)-[r:{_rel_type(rel_type)}]->(t) "
-                                                "RETURN s.id AS source, t.id AS target, properties(r) AS props",
-                                                rows=keys)}
                 fresh, known = [], []
                 for rel in batch:
-                    old = stored.get((rel.source, rel.target))
+                    old = stored.get(rel.key)
                     merged = old.merged_with(rel) if old else rel
                     row = {"s": handles[rel.source], "t": handles[rel.target], "props": relation_record(merged)}
                     # An end created in this transaction cannot have the relationship yet: CREATE, not MERGE.
                     (fresh if rel.source in created or rel.target in created else known).append(row)
                 if fresh:
-                    self._write_relation_batch(tx, ends + f"CREATE (s)-[r:{_rel_type(rel_type)}]->(t) {_SET_RELATION}",
-                                               fresh)
+                    yield create, fresh
                 if known:
-                    self._write_relation_batch(tx, ends + f"MERGE (s)-[r:{_rel_type(rel_type)}]->(t) {_SET_RELATION}",
-                                               known)
+                    yield merge, known
 
     def _write_relation_batch(self, tx: neo4j.ManagedTransaction, cypher: str, rows: list[dict[str, Any]]) -> None:
         """One round trip: `UNWIND $rows AS row ...` (a seam the tests use to fail mid-transaction)."""
@@ -410,6 +430,47 @@ def _relation_from_record(source: str, rel_type: str, target: str, props: dict[s
         confidence=props.get("confidence", 1.0),
         properties=RelationProperties(**{k: props[k] for k in _RELATION_PROPERTY_KEYS if props.get(k) is not None}),
         evidence=evidence_from_record(props))
+
+
+def _prefetched(items: Iterator[Any], depth: int = 4) -> Iterator[Any]:
+    """`items`, produced by a helper thread up to `depth` ahead of the consumer; an exception in
+    the producer is raised in the consumer, and a consumer that stops early stops the producer."""
+    slots: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def offer(entry: tuple[Any, BaseException | None]) -> bool:
+        """Put unless the consumer has gone; False if it has."""
+        while not stop.is_set():
+            try:
+                slots.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not offer((item, None)):
+                    return
+            offer((done, None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            offer((done, exc))
+
+    producer = threading.Thread(target=produce, name="graphkit-neo4j-rows", daemon=True)
+    producer.start()
+    try:
+        while True:
+            item, error = slots.get()
+            if error is not None:
+                raise error
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        producer.join()
 
 
 @contextmanager
