@@ -54,6 +54,8 @@ OnError = Callable[[str, str], None]  # (where, message naming the input and the
 
 _URL_LINE = re.compile(r"^\s*(?:source|url|link|original(?:ly)? published at)\s*:\s*(https?://\S+)\s*$",
                        re.IGNORECASE | re.MULTILINE)
+_DATELINE_START = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{2,},")  # "KUALA LUMPUR," / "SHARM EL-SHEIKH, Egypt,"
+_DATELINE_END = re.compile(r"\s[—–-]\s|\(|—|–")
 _DATE_LINE = re.compile(r"^\s*(?:date|published|updated|posted)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
 _URL_DATE_COMPACT = re.compile(r"/(20\d\d)(\d\d)(\d\d)(?:/|-|$)")
@@ -457,12 +459,19 @@ def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 def _date_from_lines(text: str) -> str | None:
-    raw = _first_group(_DATE_LINE, text)
-    if not raw:
-        return None
+    """A "Date: ..." line, else the date of a wire dateline ("KUALA LUMPUR, May 26, 2025 — ...")."""
     from graphkit.extract.dates import parse_date  # local: keeps start-up light for plain reads
 
-    return parse_date(raw)
+    raw = _first_group(_DATE_LINE, text)
+    if raw:
+        return parse_date(raw)
+    for line in text.split("\n")[:8]:
+        if _DATELINE_START.match(line):
+            head = _DATELINE_END.split(line, maxsplit=1)[0]
+            found = parse_date(head)
+            if found and len(found) == 10:
+                return found
+    return None
 
 
 def _title_line(text: str) -> str | None:

@@ -177,3 +177,55 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence():
     sid, summit = summit_id(graph)
     assert summit.name.lower() == "sharm el-sheikh summit" and summit.properties["date"] == "2025-10-13"
     assert {("donald-trump", "HOSTED", sid), ("giorgia-meloni", "ATTENDED", sid)} <= rels
+
+
+def test_attendance_without_an_object_in_person_and_as_the_delegations_head():
+    graph, rels = facts("Kenyan President William Ruto opened the East African Community summit in Arusha on "
+                        "November 30, 2024. Tanzanian President Samia Suluhu Hassan and Ugandan President Yoweri "
+                        "Museveni attended in person. Foreign Minister Olivier Nduhungirehe led Rwanda's "
+                        "delegation.", date="2024-11-30")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Arusha"
+    assert {("william-ruto", "ATTENDED", sid), ("samia-suluhu-hassan", "ATTENDED", sid),
+            ("yoweri-museveni", "ATTENDED", sid), ("RWA", "ATTENDED", sid)} <= rels
+    modes = {r.source: r.properties.mode for r in graph.relations if r.type.value == "ATTENDED"}
+    assert modes["samia-suluhu-hassan"] == "in person"
+
+
+def test_people_listed_among_the_leaders_who_arrived_and_who_also_took_part():
+    graph, rels = facts("Leaders gathered in Santiago for the summit on March 3, 2025. Argentine President Javier "
+                        "Milei and Peruvian President Dina Boluarte were among the leaders who arrived for the "
+                        "meeting. Uruguay's President Yamandú Orsi also took part.", date="2025-03-03")
+    sid, _ = summit_id(graph)
+    assert {("javier-milei", "ATTENDED", sid), ("dina-boluarte", "ATTENDED", sid),
+            ("yamandu-orsi", "ATTENDED", sid)} <= rels
+
+
+def test_a_separate_summit_is_its_own_node_and_also_attended_means_the_last_one_named():
+    graph, rels = facts("Gulf leaders met in Doha on April 14, 2025 for the GCC summit. Japanese Prime Minister "
+                        "Shigeru Ishiba joined a separate Gulf-Japan summit on Tuesday. Qatar's Emir Tamim bin "
+                        "Hamad Al Thani also attended.", date="2025-04-14")
+    summits = {n.name: n.id for n in graph.nodes if n.kind.value == "Summit"}
+    assert len(summits) == 2 and not any(name.startswith("separate") for name in summits)
+    separate = next(sid for name, sid in summits.items() if "Japan" in name)
+    assert {("shigeru-ishiba", "ATTENDED", separate), ("tamim-bin-hamad-al-thani", "ATTENDED", separate)} <= rels
+
+
+def test_rejecting_the_proposal_opposes_whoever_proposed_it():
+    _, rels = facts("Turkish President Recep Tayyip Erdoğan proposed a ceasefire monitored by Ankara. Greek Prime "
+                    "Minister Kyriakos Mitsotakis welcomed the talks. Cypriot President Nikos Christodoulides "
+                    "rejected the proposal.")
+    assert ("nikos-christodoulides", "OPPOSED", "recep-tayyip-erdogan") in rels
+
+
+def test_a_call_for_reform_is_not_a_meeting_and_a_hyphen_dateline_is_split_off():
+    graph, rels = facts("NAIROBI, Feb 9 (Reuters) - Kenyan President William Ruto renewed his call for reform "
+                        "of the Security Council on Sunday.")
+    assert not [n for n in graph.nodes if n.kind.value == "Summit"]
+    assert ("william-ruto", "LEADS", "KEN") in rels
+
+
+def test_a_wire_dateline_dates_the_article():
+    article = article_from_text("Summit\n\nADDIS ABABA, February 15, 2025 — African Union leaders opened their "
+                                "annual summit.", "case.txt")
+    assert article.date == "2025-02-15"

@@ -20,6 +20,9 @@ class Lexicon:
     punitive_objects: frozenset[str]
     readiness: frozenset[str]
     remote_markers: tuple[str, ...]
+    delegation_nouns: frozenset[str]
+    manner_nouns: frozenset[str]  # "attended in person", "joined by video": how, not what
+    event_nouns: dict[str, frozenset[str]]  # "the proposal" -> the verbs whose subject proposed it
 
     def verb_types(self, lemma: str) -> list[str]:
         return [t for t, words in self.verbs.items() if lemma in words]
@@ -33,6 +36,7 @@ def _load() -> Lexicon:
     sets = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and k != "remote_markers"}
     return Lexicon(**sets, verbs={k: frozenset(v) for k, v in raw["verbs"].items()},
                    nouns={k: frozenset(v) for k, v in raw["nouns"].items()},
+                   event_nouns={k: frozenset(v) for k, v in raw["event_nouns"].items() if not k.startswith("_")},
                    remote_markers=tuple(raw["remote_markers"]))
 
 

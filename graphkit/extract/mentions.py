@@ -20,6 +20,8 @@ _PERSON_NER = {"PERSON"}
 _NAME_NOISE = {"'s", "’s", "'", "’"}
 _FORMER = {"former", "ex", "ex-", "outgoing", "late", "then"}
 # Adjectives that belong to an office title; other adjectives ("powerful", "new") are skipped over.
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mister", "his", "her", "excellency", "majesty",
+               "highness", "h.e"}
 _TITLE_WORDS = {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme", "first",
                 "senior", "acting", "interim", "high", "national", "presidential", "executive", "permanent"}
 _PRONOUN_SKIP = {"he", "she", "they", "it", "we", "i", "you"}
@@ -97,6 +99,8 @@ class MentionFinder:
             if ent.label_ in _PERSON_NER:
                 ent = _trim_person(ent)
                 if ent is not None:
+                    ent = self._without_leading_title(ent)
+                if ent is not None:
                     spans.append(Span(doc, ent.start, ent.end, label="Person|"))
         # Longest span wins; on equal length, a gazetteer match beats a bare NER person.
         spans.sort(key=lambda s: (s.end - s.start, s.label_ != "Person|"), reverse=True)
@@ -105,6 +109,21 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.start)
         self._attach_titles(doc, mentions)
         return mentions
+
+    def _without_leading_title(self, ent: Span) -> Span:
+        """NER often takes the title into the name ("Emir Tamim bin Hamad Al Thani", "Mr Ruto"):
+        the name starts after it, and the title is read as the person's office like any other."""
+        doc, start = ent.doc, ent.start
+        while ent.end - start > 1:
+            if doc[start].lower_.rstrip(".") in _HONORIFICS:
+                start += 1
+                continue
+            width = next((k for k in (3, 2, 1) if ent.end - start > k
+                          and self.gz.office_for(doc[start:start + k].text) is not None), 0)
+            if not width:
+                break
+            start += width
+        return doc[start:ent.end]
 
     def _mention(self, doc: Doc, span: Span) -> Mention | None:
         kind_name, _, ident = span.label_.partition("|")

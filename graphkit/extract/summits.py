@@ -23,6 +23,9 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
 _COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
                 "gathering", "session"}
+_NAME_BREAKING_VERBS = {"host", "hosts", "attend", "attends", "join", "joins", "open", "opens", "hold", "holds",
+                        "convene", "convenes", "chair", "chairs", "skip", "skips", "boycott", "boycotts"}
+_SEPARATE = {"separate", "another", "parallel", "different"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -42,6 +45,7 @@ class SummitMention:
     planned: bool = False
     generic_ok: bool = True  # may stand for the article's main meeting ("the summit", "the talks")
     bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
+    separate: bool = False  # "a separate summit", "another meeting": not one already mentioned
     key: str | None = None
 
 
@@ -55,6 +59,8 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
             continue
         if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
             continue  # "conference room", "video" in "video conference", "press conference"
+        if tok.lemma_.lower() == "call" and _an_appeal(tok):
+            continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
         found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
     _group(found)
     if not any(sm.key for sm in found):
@@ -68,6 +74,27 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
                     sm.city = city
                     sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
+
+
+def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) -> bool:
+    """A word that cannot be inside a meeting's name on its left: a clause word, a verb (even one
+    the parser tagged a noun, "hosts"), or a person."""
+    if t.pos_ in ("SCONJ", "VERB", "AUX", "ADP", "PRON", "PART") and t.text not in {"-", "–"}:
+        return True
+    if t.lemma_.lower() in _NAME_BREAKING_VERBS or t.lower_ in _NAME_BREAKING_VERBS:
+        return True
+    idx = by_token.get(t.i)
+    return idx is not None and mentions[idx].kind is NodeKind.PERSON
+
+
+def _an_appeal(call: Token) -> bool:
+    """ "call for X" / "call to do X" / "calls" in the plural without a telephone: an appeal."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in call.children):
+        return True
+    if any(c.dep_ in ("acl", "relcl", "xcomp") and any(m.lower_ == "to" and m.dep_ == "aux" for m in c.children)
+           for c in call.children):
+        return True
+    return False
 
 
 def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[Mention],
@@ -99,6 +126,12 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     start = min([tok.i] + [c.left_edge.i for c in mods])
     named_from = min([tok.i] + [c.left_edge.i for c in mods if c.tag_ not in ("VBN", "VBG", "VBD") and c.pos_ != "ADV"])
     name_tokens = [t for t in doc[named_from:tok.i + 1] if not _is_weekday_or_possessive(t)]
+    for k in range(len(name_tokens) - 2, -1, -1):  # a headline's clause is not a name: "as Anwar hosts KL summit"
+        if _breaks_a_name(name_tokens[k], mentions, by_token):
+            name_tokens = name_tokens[k + 1:]
+            start = max(start, name_tokens[0].i)
+            break
+    name_tokens = [t for t in name_tokens if t.lower_ not in _SEPARATE] or name_tokens
     name = "".join(t.text_with_ws for t in name_tokens[:-1]) + name_tokens[-1].text if name_tokens else tok.text
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(name.split()).strip(" ,") or tok.text)
@@ -138,7 +171,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
     sm.planned = _is_planned(tok)
-    sm.generic_ok = (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
+    sm.separate = any(c.lower_ in _SEPARATE for c in tok.lefts)
+    sm.specific = sm.specific or sm.separate
+    sm.generic_ok = not sm.separate and (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
@@ -230,7 +265,7 @@ def _group(found: list[SummitMention]) -> None:
     for sm in found:
         if not sm.specific or sm.bilateral:
             continue
-        for k in keys:
+        for k in [] if sm.separate else keys:
             if sm.planned and not (sm.city or sm.format):
                 continue  # "a proposed weekend summit" is another meeting than the one that happened
             if (sm.city or sm.format) and (k.city or k.format):
