@@ -52,11 +52,11 @@ def test_schema_is_applied_idempotently(neo4j_store):
     constraints = neo4j_store.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type").rows
     unique_ids = {row["labelsOrTypes"][0] for row in constraints
                   if "UNIQUENESS" in row["type"] and row["properties"] == ["id"]}
-    assert unique_ids == {k.value for k in NodeKind}
-    assert len(constraints) == len(NodeKind)
+    assert unique_ids == {k.value for k in NodeKind} | {"GraphkitWriteLock"}
+    assert len(constraints) == len(NodeKind) + 1
     indexes = {row["name"] for row in neo4j_store.query("SHOW INDEXES YIELD name").rows}
     assert {"person_name", "state_iso3", "summit_date", "article_date"} <= indexes
-    assert len(schema_statements()) == len(NodeKind) + 7
+    assert len(schema_statements()) == len(NodeKind) + 1 + 7
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -313,3 +313,41 @@ def test_server_killed_mid_load_leaves_all_or_nothing(tmp_path):
             assert stored == 0
     finally:
         server.stop()
+
+
+def test_concurrent_writers_lose_no_evidence(neo4j_store, neo4j_server):
+    """Two ingests at once into the same database, each adding evidence to the same relations:
+    graphkit's writers take turns, so neither overwrites what the other merged in."""
+    import threading
+
+    def article(name: str) -> Graph:
+        ev = Evidence(article=name, sentence=f"In {name}, France backed Ukraine.", start=0, end=30)
+        rels = [Relation(source="FRA", type=RelationType.SUPPORTED, target="UKR", evidence=[ev])]
+        rels += [Relation(source=f"p{i}", type=RelationType.ATTENDED, target="summit-x", evidence=[ev]) for i in range(300)]
+        nodes = [Node(id="FRA", kind=NodeKind.STATE, name="France", aliases=[f"France of {name}"], properties={"iso3": "FRA"}),
+                 Node(id="UKR", kind=NodeKind.STATE, name="Ukraine", properties={"iso3": "UKR"}),
+                 Node(id="summit-x", kind=NodeKind.SUMMIT, name="X summit")]
+        nodes += [Node(id=f"p{i}", kind=NodeKind.PERSON, name=f"Person {i}") for i in range(300)]
+        return Graph(nodes=nodes, relations=rels)
+
+    neo4j_store.write_graph(article("a0.txt"))
+    names = [f"a{i}.txt" for i in range(1, 7)]
+    errors: list[BaseException] = []
+
+    def write(name: str) -> None:
+        try:
+            with Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password) as store:
+                store.write_graph(article(name))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    graph = neo4j_store.read_graph()
+    assert sorted(relation(graph, "FRA", "SUPPORTED", "UKR").articles) == ["a0.txt", *names]
+    assert all(len(r.evidence) == 7 for r in graph.relations if r.type is RelationType.ATTENDED)
+    assert sorted(graph.node("FRA").aliases) == sorted(f"France of {n}" for n in ["a0.txt", *names])

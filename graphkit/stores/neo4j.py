@@ -45,6 +45,8 @@ CREATE CONSTRAINT state_id IF NOT EXISTS FOR (n:State) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT summit_id IF NOT EXISTS FOR (n:Summit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+// One node graphkit's writers lock in turn, so concurrent ingests cannot overwrite each other's merges.
+CREATE CONSTRAINT graphkit_write_lock_id IF NOT EXISTS FOR (n:GraphkitWriteLock) REQUIRE n.id IS UNIQUE;
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX state_name IF NOT EXISTS FOR (n:State) ON (n.name);
 CREATE INDEX state_iso3 IF NOT EXISTS FOR (n:State) ON (n.iso3);
@@ -254,6 +256,9 @@ class Neo4jStore(GraphStore):
     # -- the write transaction -----------------------------------------------------------------
 
     def _replace(self, tx: neo4j.ManagedTransaction, graph: Graph, gone: list[str]) -> None:
+        # Writers take turns: each merge reads what is stored and writes the combination, so two at
+        # once would overwrite each other's aliases and evidence. The lock lasts until commit.
+        tx.run("MERGE (lock:GraphkitWriteLock {id: 'graphkit'}) SET lock.taken = timestamp()").consume()
         if gone:
             self._withdraw(tx, gone)
         handles, created = self._merge_nodes(tx, graph.nodes)
