@@ -117,14 +117,36 @@ def run_query(graph: nx.MultiDiGraph, cypher: str, params: dict[str, Any] | None
     """Run Cypher on the graph and return rows keyed by the columns as the user wrote them."""
     translated = translate(cypher, params)
     try:
-        raw = GrandCypher(graph).run(translated)
+        raw = _run(graph, translated)
+    except TypeError as exc:
+        # grand-cypher sorts with Python's `<`, which fails when some rows lack the property
+        # ("ORDER BY s.date" with undated summits): sort those rows here, the way Neo4j does.
+        ordered = _ordered_without_grand_cypher(graph, cypher, translated)
+        if ordered is None:
+            raise _engine_failure(exc) from None
+        return ordered
+    except UnsupportedQuery:
+        raise
+    except Exception as exc:  # grand-cypher raises bare exceptions for constructs it lacks
+        raise _engine_failure(exc) from None
+    return _result(cypher, translated, raw)
+
+
+def _run(graph: nx.MultiDiGraph, translated: str) -> dict:
+    try:
+        return GrandCypher(graph).run(translated)
     except LarkError as exc:
         near = getattr(exc, "token", None) or getattr(exc, "char", None) or str(exc).splitlines()[0]
         raise UnsupportedQuery(f"cannot parse or run this Cypher in the embedded engine near {str(near)!r}; "
                                f"{NEO4J_HINT}") from None
-    except Exception as exc:  # grand-cypher raises bare exceptions for constructs it lacks
-        raise UnsupportedQuery(f"the embedded engine failed on this query ({type(exc).__name__}: "
-                               f"{str(exc).splitlines()[0] if str(exc) else 'no detail'}); {NEO4J_HINT}") from None
+
+
+def _engine_failure(exc: Exception) -> UnsupportedQuery:
+    return UnsupportedQuery(f"the embedded engine failed on this query ({type(exc).__name__}: "
+                            f"{str(exc).splitlines()[0] if str(exc) else 'no detail'}); {NEO4J_HINT}")
+
+
+def _result(cypher: str, translated: str, raw: dict) -> QueryResult:
     originals = _return_items(_tokens(cypher.strip().rstrip(";")))
     rewritten = _return_items(_tokens(translated))
     keys = {str(k): k for k in raw}
@@ -140,6 +162,68 @@ def run_query(graph: nx.MultiDiGraph, cypher: str, params: dict[str, Any] | None
         lists.append(list(raw[match]))
     rows = [dict(zip(columns, (_plain(v) for v in values))) for values in zip(*lists)] if lists else []
     return QueryResult(columns=columns, rows=rows)
+
+
+_ORDER_TAIL = re.compile(r"\s+ORDER\s+BY\s+(?P<keys>.+?)(?:\s+SKIP\s+(?P<skip>\d+))?(?:\s+LIMIT\s+(?P<limit>\d+))?\s*;?\s*$",
+                         re.IGNORECASE | re.DOTALL)
+_DIRECTION = re.compile(r"^(?P<expr>.+?)(?:\s+(?P<dir>ASC|ASCENDING|DESC|DESCENDING))?$", re.IGNORECASE | re.DOTALL)
+
+
+def _ordered_without_grand_cypher(graph: nx.MultiDiGraph, cypher: str, translated: str) -> QueryResult | None:
+    """The query without its ORDER BY / SKIP / LIMIT, then sorted here with Neo4j's null order
+    (nulls last ascending, first descending); None when a sort key is not a returned column."""
+    tail, original_tail = _ORDER_TAIL.search(translated), _ORDER_TAIL.search(cypher)
+    if tail is None or original_tail is None:
+        return None
+    result = _result(cypher[:original_tail.start()], translated[:tail.start()], _run(graph, translated[:tail.start()]))
+    by_text: dict[str, str] = {}
+    for (name, alias), column in zip(_return_items(_tokens(cypher[:original_tail.start()])), result.columns):
+        by_text[_squash(name)] = column
+        if alias:
+            by_text[_squash(alias)] = column
+    sort_keys = []
+    for part in _split_top_level(original_tail.group("keys")):
+        m = _DIRECTION.match(part.strip())
+        column = by_text.get(_squash(m.group("expr"))) if m else None
+        if column is None:
+            return None
+        sort_keys.append((column, (m.group("dir") or "").upper().startswith("DESC")))
+    rows = list(result.rows)
+    for column, descending in reversed(sort_keys):  # stable sorts, last key first
+        rows.sort(key=lambda row: _neo4j_order(row.get(column)), reverse=descending)
+    skip = int(original_tail.group("skip") or 0)
+    limit = original_tail.group("limit")
+    rows = rows[skip:skip + int(limit) if limit is not None else None]
+    return QueryResult(columns=result.columns, rows=rows)
+
+
+def _neo4j_order(value: Any) -> tuple:
+    """A sort key: null (or NaN) after every value; values of different types never compared."""
+    if value is None or isinstance(value, float) and value != value:
+        return (1,)
+    if isinstance(value, bool):
+        return (0, 2, value)
+    if isinstance(value, (int, float)):
+        return (0, 1, value)
+    if isinstance(value, str):
+        return (0, 0, value)
+    return (0, 3, str(value))
+
+
+def _split_top_level(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
 
 
 def _plain(value: Any) -> Any:
