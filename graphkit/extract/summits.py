@@ -25,6 +25,8 @@ _COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconfer
                 "gathering", "session"}
 _NAME_BREAKING_VERBS = {"host", "hosts", "attend", "attends", "join", "joins", "open", "opens", "hold", "holds",
                         "convene", "convenes", "chair", "chairs", "skip", "skips", "boycott", "boycotts"}
+_VENUE_NOUNS = {"palace", "hall", "halls", "hotel", "residence", "headquarters", "centre", "center", "building",
+               "streets", "street", "airport", "resort", "castle", "house", "venue", "office", "offices", "chancellery"}
 _SEPARATE = {"separate", "another", "parallel", "different"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
@@ -74,6 +76,10 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
                     sm.city = city
                     sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
+
+
+def _a_venue(t: Token) -> bool:
+    return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in _VENUE_NOUNS or t.lower_ in _VENUE_NOUNS
 
 
 def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) -> bool:
@@ -159,7 +165,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             if sm.city:
                 break
     sent = tok.sent
-    if sm.format is None and sm.city is None and (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
+    anaphoric = not mods and any(c.lower_ in {"the", "this", "that"} for c in tok.lefts)  # "the summit": one already named
+    if sm.format is None and sm.city is None and not anaphoric and \
+            (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
         sm.city = _city_of_sentence(sent, doc, mentions, by_token)
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
@@ -169,7 +177,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     qualifiers = [by_token[t.i] for m in mods for t in m.subtree if t.i in by_token
                   and mentions[by_token[t.i]].kind is NodeKind.ORGANIZATION]
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
-    sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date)
+    sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date and not anaphoric)
     sm.planned = _is_planned(tok)
     sm.separate = any(c.lower_ in _SEPARATE for c in tok.lefts)
     sm.specific = sm.specific or sm.separate
@@ -230,6 +238,11 @@ def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[in
             idx = by_token.get(t.i)
             if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
                 continue
+            if idx is not None and mentions[idx].how == "metonym" and not (
+                    t.dep_ == "pobj" and (t.head.lower_ == "in" or t.head.lower_ == "at" and t.head.head.pos_ in ("VERB", "AUX"))
+                    or t.dep_ in ("poss", "compound") and _a_venue(t.head)
+                    or t.dep_ == "pobj" and t.head.lower_ == "of" and _a_venue(t.head.head)):
+                continue  # "a swipe at Washington", "New Delhi's purchases": the government, not a place
             if idx is None and not (t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"):
                 continue
             city = _city_token(t, doc, mentions, by_token) if idx is None or t.i == mentions[idx].start else None
