@@ -229,3 +229,13 @@ def test_a_wire_dateline_dates_the_article():
     article = article_from_text("Summit\n\nADDIS ABABA, February 15, 2025 — African Union leaders opened their "
                                 "annual summit.", "case.txt")
     assert article.date == "2025-02-15"
+
+
+def test_meetings_in_the_passive():
+    graph, rels = facts("The Pacific Islands Forum summit was hosted by Tongan Prime Minister Aisake Eke in Nuku'alofa "
+                        "on September 8, 2025. The three-day meeting, which was attended by 18 leaders, among them "
+                        "Australian Prime Minister Anthony Albanese and Fijian Prime Minister Sitiveni Rabuka, ended "
+                        "on Friday.", date="2025-09-12")
+    sid, _ = summit_id(graph)
+    assert {("aisake-eke", "HOSTED", sid), ("anthony-albanese", "ATTENDED", sid),
+            ("sitiveni-rabuka", "ATTENDED", sid)} <= rels

@@ -295,6 +295,8 @@ class RelationReader:
             return
         hypothetical = _hypothetical(verb)
         types = LEXICON.verb_types(lemma)
+        if ("ATTENDED" in types or "HOSTED" in types) and self._passive_event(verb, lemma, sent):
+            return
         if lemma in {"ready", "open", "willing", "prepared"} and verb.pos_ == "ADJ":
             self._readiness(verb, sent)
             return
@@ -321,6 +323,67 @@ class RelationReader:
             self._attacked_verb(verb, sent)
 
     # ATTENDED ---------------------------------------------------------------------------------
+    def _passive_event(self, verb: Token, lemma: str, sent: Span) -> bool:
+        """A meeting, or someone at one, in the passive: "the summit was hosted by Carney", "the
+        two-day meeting, which was attended by 40 heads of state, among them Ruto, ...", "a summit
+        attended by 20 leaders", "Xi ... was joined by Putin and Modi". True when handled."""
+        agents = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)
+                  for a in self.actors(p) + self._listed_after(p.right_edge.i, sent)]
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:  # the parser hangs "among them A, B and C" on the relative pronoun
+            agents += [a for c in patient.children if c.dep_ == "appos" for a in self.actors(c)]
+        agents = [a for a in _unique(agents) if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION)]
+        if not agents:
+            return False
+        summit = None
+        if patient is not None:
+            summit = self.ra.summit_of_token.get(patient.i)
+            if summit is None and patient.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+                summit = self.ra.summit_of_token.get(verb.head.i)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN":
+            summit = self.ra.summit_of_token.get(verb.head.i)
+        hosting = "HOSTED" in LEXICON.verb_types(lemma) and lemma not in {"welcome"}
+        if summit is not None:
+            for a in agents:
+                if hosting:
+                    self.add(a, RelationType.HOSTED, summit, sent, f"passive-host:{lemma}", 0.8)
+                if self._kind(a) is NodeKind.PERSON or not hosting:
+                    self.add(a, RelationType.ATTENDED, summit, sent, f"passive-{'host' if hosting else 'attend'}:{lemma}",
+                             0.7 if hosting else 0.85, mode="remote" if self._remote(verb) else None)
+            return True
+        if lemma == "join" and patient is not None and not _planned_context(verb):
+            # "Xi, who hosted the gathering, was joined by Putin": they attended what he attended
+            host = self.actors(patient)
+            summit = self._recent_summit(sent)
+            if host and summit:
+                for a in agents + host:
+                    self.add(a, RelationType.ATTENDED, summit, sent, "passive-join", 0.75)
+                return True
+        return False
+
+    def _listed_after(self, end: int, sent: Span) -> list[str]:
+        """The actors named in ", among them A, B and C" / ", including A and B" right after token
+        `end`, read off the text because the parser attaches such lists anywhere."""
+        j = end + 1
+        while j < sent.end and self.doc[j].text == ",":
+            j += 1
+        if j >= sent.end:
+            return []
+        word, following = self.doc[j].lower_, self.doc[j + 1].lower_ if j + 1 < sent.end else ""
+        if word == "among" and following in {"them", "whom", "those"}:
+            j += 2
+        elif word in {"including", "notably"}:
+            j += 1
+        else:
+            return []
+        out: list[str] = []
+        while j < sent.end and self.doc[j].pos_ not in ("VERB", "AUX") and self.doc[j].text not in {";", ".", "—", "(", "who"}:
+            eid = self.entity_at(self.doc[j])
+            if eid and self._kind(eid) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                out.append(eid)
+            j += 1
+        return _unique(out)
+
     def _summit_in(self, tok: Token, through_people: bool = True) -> str | None:
         for t in tok.subtree:
             sid = self.ra.summit_of_token.get(t.i)
