@@ -54,6 +54,10 @@ OnError = Callable[[str, str], None]  # (where, message naming the input and the
 
 _URL_LINE = re.compile(r"^\s*(?:source|url|link|original(?:ly)? published at)\s*:\s*(https?://\S+)\s*$",
                        re.IGNORECASE | re.MULTILINE)
+_DATE_ONLY_LINE = re.compile(r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
+                             r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+                             r"[^\n]{0,30}$|^\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}[^\n]{0,30}$",
+                             re.IGNORECASE)
 _DATELINE_START = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{2,},")  # "KUALA LUMPUR," / "SHARM EL-SHEIKH, Egypt,"
 _DATELINE_END = re.compile(r"\s[—–-]\s|\(|—|–")
 _DATE_LINE = re.compile(r"^\s*(?:date|published|updated|posted)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -466,6 +470,10 @@ def _date_from_lines(text: str) -> str | None:
     if raw:
         return parse_date(raw)
     for line in text.split("\n")[:8]:
+        if _DATE_ONLY_LINE.match(line):  # "February 15, 2025 3:42 PM GMT+3" under the headline
+            found = parse_date(line)
+            if found and len(found) == 10:
+                return found
         if _DATELINE_START.match(line):
             head = _DATELINE_END.split(line, maxsplit=1)[0]
             found = parse_date(head)

@@ -239,3 +239,13 @@ def test_meetings_in_the_passive():
     sid, _ = summit_id(graph)
     assert {("aisake-eke", "HOSTED", sid), ("anthony-albanese", "ATTENDED", sid),
             ("sitiveni-rabuka", "ATTENDED", sid)} <= rels
+
+
+def test_a_second_dated_summit_in_another_city_stays_apart():
+    graph, rels = facts("Leaders met in Accra for the ECOWAS summit on Sunday. A joint summit of West African and "
+                        "Sahel leaders in Lomé on March 2, which Togolese President Faure Gnassingbé attended in "
+                        "person, called for talks.", date="2025-03-09")
+    summits = {n.properties.get("city"): n for n in graph.nodes if n.kind.value == "Summit"}
+    assert set(summits) == {"Accra", "Lomé"}
+    assert summits["Lomé"].properties["date"] == "2025-03-02"
+    assert ("faure-gnassingbe", "ATTENDED", summits["Lomé"].id) in rels

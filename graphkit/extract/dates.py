@@ -33,6 +33,26 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_MD = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})", re.IGNORECASE)
+_DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+\d{4})", re.IGNORECASE)
+
+
+def resolve_month_day(text: str, article_date: str | None) -> str | None:
+    """A day and month without a year ("on Feb 8", "8 February") in the article's year."""
+    if not article_date or len(article_date) < 4:
+        return None
+    for pattern in (_MD, _DM):
+        m = pattern.search(text)
+        if m:
+            month, day = _month(m.group("month")), int(m.group("day"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                try:
+                    return date(int(article_date[:4]), month, day).isoformat()
+                except ValueError:
+                    return None
+    return None
+
+
 def resolve_weekday(text: str, article_date: str | None) -> str | None:
     """A weekday named in `text`, as the date of that day in the week around the article's date.
 

@@ -416,6 +416,11 @@ class RelationReader:
         summit = None
         co_attendees: list[str] = []
         for child in verb.children:
+            if child.dep_ in _OBJ and child.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+                up = verb.head  # "a summit ... on March 2, which Kagame attended": the clause may hang on the date
+                for _ in range(3):
+                    summit = summit or self.ra.summit_of_token.get(up.i)
+                    up = up.head
             if child.dep_ in _OBJ | {"prep", "prt", "advmod", "npadvmod"}:
                 summit = summit or self._summit_in(child)
             if lemma == "join" and child.dep_ in _OBJ:

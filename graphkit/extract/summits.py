@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.dates import parse_date, resolve_weekday
+from graphkit.extract.dates import parse_date, resolve_month_day, resolve_weekday
 from graphkit.extract.lexicon import LEXICON
 from graphkit.extract.mentions import Mention, fold
 from graphkit.gazetteer import load_gazetteer
@@ -78,6 +78,10 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
     return found
 
 
+def _pobjs_of(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
 def _a_venue(t: Token) -> bool:
     return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in _VENUE_NOUNS or t.lower_ in _VENUE_NOUNS
 
@@ -138,7 +142,12 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             start = max(start, name_tokens[0].i)
             break
     name_tokens = [t for t in name_tokens if t.lower_ not in _SEPARATE] or name_tokens
-    name = "".join(t.text_with_ws for t in name_tokens[:-1]) + name_tokens[-1].text if name_tokens else tok.text
+    parts: list[str] = []
+    for k, t in enumerate(name_tokens):  # a space where the text had one or a dropped word ("the bloc's annual")
+        parts.append(t.text)
+        if k + 1 < len(name_tokens) and (t.whitespace_ or name_tokens[k + 1].i != t.i + 1):
+            parts.append(" ")
+    name = re.sub(r"^(?:an?|the)\s+", "", "".join(parts), flags=re.IGNORECASE) if name_tokens else tok.text
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(name.split()).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
@@ -155,6 +164,12 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
                 break
         if child.dep_ == "prep" and child.lower_ == "between":
             sm.bilateral = _actor_indexes(child, mentions, by_token)
+        if child.dep_ == "prep" and child.lower_ == "of" and sm.city is None:  # "a summit of leaders in Dar es Salaam"
+            for group in _pobjs_of(child):
+                if group.lemma_.lower() in LEXICON.group_nouns:
+                    for venue in group.children:
+                        if venue.dep_ == "prep" and venue.lower_ in {"in", "at"}:
+                            sm.city = _place_in(venue, doc, mentions, by_token) or sm.city
     if sm.city is None:
         for mod in mods:
             for t in mod.subtree:
@@ -172,6 +187,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
     sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
+    if sm.date is None:  # "a joint summit ... on Feb 8"
+        own = doc[tok.left_edge.i:tok.right_edge.i + 1].text
+        sm.date = resolve_month_day(own, article_date)
     if sm.date is None:  # "Thursday's video conference", "gathered on Sunday for the summit"
         sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date) or resolve_weekday(sent.text, article_date)
     qualifiers = [by_token[t.i] for m in mods for t in m.subtree if t.i in by_token
@@ -204,7 +222,8 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
             m.extra["venue"] = True
             country = load_gazetteer().countries.get(m.key or "")
             is_capital = country is not None and fold(country.capital or "") == fold(m.text)
-            return m.text.removeprefix("the ").strip() if is_capital else None  # "the Élysée" is a venue, not a city
+            a_city = is_capital or t.ent_type_ == "GPE" and not m.text.lower().startswith("the ")
+            return m.text.removeprefix("the ").strip() if a_city else None  # "the Élysée" is a venue, not a city
         return None
     if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}:
         return None  # "a Moscow-held part of Kherson"
