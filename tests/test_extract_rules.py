@@ -249,3 +249,11 @@ def test_a_second_dated_summit_in_another_city_stays_apart():
     assert set(summits) == {"Accra", "Lomé"}
     assert summits["Lomé"].properties["date"] == "2025-03-02"
     assert ("faure-gnassingbe", "ATTENDED", summits["Lomé"].id) in rels
+
+
+def test_membership_from_groups_whose_members_and_admitted_as():
+    _, rels = facts("The Andean Community groups Bolivia, Colombia, Ecuador and Peru. Leaders also met officials of "
+                    "the Gulf Cooperation Council, whose members are Bahrain, Kuwait and Oman. ECOWAS leaders "
+                    "admitted Senegal as a member of the bloc in 1975.")
+    assert {("BOL", "MEMBER_OF", "andean-community"), ("PER", "MEMBER_OF", "andean-community"), ("BHR", "MEMBER_OF", "gcc"),
+            ("OMN", "MEMBER_OF", "gcc"), ("SEN", "MEMBER_OF", "ecowas")} <= rels

@@ -290,6 +290,8 @@ class RelationReader:
         if _negated(verb):
             return
         self._at_summit(verb, lemma, sent)
+        if lemma in {"group", "comprise", "include", "unite", "gather", "bring"} and not _planned_context(verb):
+            self._grouping(verb, sent)
         if lemma == "come" and any(c.lower_ == "together" for c in verb.children):
             self._attended(verb, "gather", sent)
             return
@@ -946,10 +948,18 @@ class RelationReader:
             bodies = [a for c in tok.children if c.dep_ in ("compound", "poss", "nmod") for a in self.actors(c)]
             bodies += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
                        for a in self.actors(p)]
-            bodies = [b for b in bodies if self._kind(b) is NodeKind.ORGANIZATION]
+            bodies += [b for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+                       for b in [self._body_meant(p)] if b]
+            bodies += [b for c in tok.children if c.dep_ == "poss" for b in [self._body_meant(c)] if b]
+            whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children)
+            if whose and tok.head.dep_ == "relcl":  # "the EFTA, whose members are Switzerland, Norway, ..."
+                bodies += self.actors(tok.head.head)
+            bodies = [b for b in _unique(bodies) if self._kind(b) is NodeKind.ORGANIZATION]
             if not bodies:
                 continue
             states: list[str] = []
+            if whose and tok.dep_ == "nsubj":
+                states = [a for c in tok.head.children if c.dep_ in ("attr", "acomp") for a in self.actors(c)]
             if tok.dep_ == "compound":  # "NATO member Poland"
                 states = self.actors(tok.head)
             elif tok.dep_ == "appos" or tok.dep_ == "attr":  # "Hungary, a member of the EU" / "is a member"
@@ -958,10 +968,33 @@ class RelationReader:
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "admitted as ASEAN's 11th member"
                 verb = tok.head.head
                 states = [a for c in verb.children if c.dep_ in _SUBJ | {"nsubjpass"} for a in self.actors(c)]
+                states += [a for c in verb.children if c.dep_ in _OBJ for a in self.actors(c)]  # "admitted Timor-Leste as"
             for a in states:
                 for b in bodies:
                     if self._kind(a) is NodeKind.STATE:
                         self.add(a, RelationType.MEMBER_OF, b, tok.sent, "member-of", 0.8)
+
+    def _body_meant(self, tok: Token) -> str | None:
+        """ "the bloc", "the alliance", "its" in a membership phrase: the body last named before it."""
+        if tok.lemma_.lower() not in _BODY_NOUNS and tok.lower_ not in {"its"}:
+            return None
+        for t in reversed(self.doc[:tok.i]):
+            eid = self.entity_at(t)
+            if eid and self._kind(eid) is NodeKind.ORGANIZATION:
+                return eid
+        return None
+
+    def _grouping(self, verb: Token, sent: Span) -> None:
+        """ "The SCO groups China, Russia, India ...", "ASEAN comprises ten states": membership."""
+        bodies = [b for c in verb.children if c.dep_ in _SUBJ or c.dep_ in ("compound", "npadvmod") and c.i < verb.i
+                  for b in self.actors(c) or [x for x in [self._body_meant(c)] if x]]  # "The SCO groups" parses oddly
+        bodies = [b for b in bodies if self._kind(b) is NodeKind.ORGANIZATION]
+        for c in verb.children:
+            if c.dep_ in _OBJ or c.dep_ == "appos" and c.i > verb.i:
+                for a in self.actors(c):
+                    if self._kind(a) is NodeKind.STATE:
+                        for b in bodies:
+                            self.add(a, RelationType.MEMBER_OF, b, sent, f"body-groups:{verb.lemma_.lower()}", 0.8)
 
     # LEADS ------------------------------------------------------------------------------------
     def _leads(self) -> None:
@@ -992,6 +1025,8 @@ class RelationReader:
         return None
 
 
+_BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
+               "club", "coalition", "community", "association", "forum", "body"}
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
 _DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule"}
 _NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
