@@ -943,6 +943,15 @@ class RelationReader:
     def _memberships(self) -> None:
         """"NATO member Poland", "Hungary, a member of the EU", "admitted as ASEAN's 11th member"."""
         for tok in self.doc:
+            if tok.lower_ in {"groups", "comprises", "includes"} and tok.pos_ != "VERB" and tok.i > 0:
+                body = self.entity_at(self.doc[tok.i - 1])  # "The Andean Community groups Bolivia, ..." as a noun
+                if body and self._kind(body) is NodeKind.ORGANIZATION:
+                    for t in self.doc[tok.i + 1:tok.sent.end]:
+                        if t.pos_ in ("VERB", "AUX") or t.lower_ in {"with", "while", ";", "."}:
+                            break
+                        eid = self.entity_at(t)
+                        if eid and self._kind(eid) is NodeKind.STATE:
+                            self.add(eid, RelationType.MEMBER_OF, body, tok.sent, "body-groups:surface", 0.7)
             if tok.lemma_.lower() != "member":
                 continue
             bodies = [a for c in tok.children if c.dep_ in ("compound", "poss", "nmod") for a in self.actors(c)]
