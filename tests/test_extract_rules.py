@@ -257,3 +257,14 @@ def test_membership_from_groups_whose_members_and_admitted_as():
                     "admitted Senegal as a member of the bloc in 1975.")
     assert {("BOL", "MEMBER_OF", "andean-community"), ("PER", "MEMBER_OF", "andean-community"), ("BHR", "MEMBER_OF", "gcc"),
             ("OMN", "MEMBER_OF", "gcc"), ("SEN", "MEMBER_OF", "ecowas")} <= rels
+
+
+def test_speakers_travellers_and_hosts_of_leaders_attend():
+    graph, rels = facts("Leaders met in Apia for the Commonwealth summit on October 25, 2024. Kenyan President "
+                        "William Ruto told delegates that debt relief was urgent. Only a few heads of government "
+                        "made the trip, among them Indian Foreign Minister S. Jaishankar and Canadian Prime Minister "
+                        "Justin Trudeau. Samoan Prime Minister Fiamē Naomi Mataʻafa, who hosted the leaders at a "
+                        "beachside resort, thanked them.", date="2024-10-25")
+    sid, _ = summit_id(graph)
+    assert {("william-ruto", "ATTENDED", sid), ("justin-trudeau", "ATTENDED", sid)} <= rels
+    assert any(s.startswith("fiame") and t == "HOSTED" and o == sid for s, t, o in rels)

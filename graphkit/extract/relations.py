@@ -283,6 +283,8 @@ class RelationReader:
     def _verb(self, verb: Token, lemma: str, sent: Span) -> None:
         if verb.pos_ == "ADJ" or lemma in {"be", "seem", "feel", "remain", "look", "sound"} or verb.lower_ in _FEELINGS:
             self._sentiment(verb, sent)
+        if lemma in LEXICON.speech_verbs or lemma in {"address", "brief"}:
+            self._addressed_meeting(verb, lemma, sent)
         if lemma in LEXICON.speech_verbs:
             self._speech_stance(verb, sent)
         if lemma in _APPRAISAL_VERBS and not _negated(verb):
@@ -292,6 +294,9 @@ class RelationReader:
         self._at_summit(verb, lemma, sent)
         if lemma in {"group", "comprise", "include", "unite", "gather", "bring"} and not _planned_context(verb):
             self._grouping(verb, sent)
+        if lemma == "make" and any(c.dep_ in _OBJ and c.lemma_.lower() in {"trip", "journey"} for c in verb.children) \
+                and not _negated(verb) and not _hypothetical(verb) and not _planned_context(verb):
+            self._made_the_trip(verb, sent)
         if lemma == "come" and any(c.lower_ == "together" for c in verb.children):
             self._attended(verb, "gather", sent)
             return
@@ -325,6 +330,36 @@ class RelationReader:
             self._attacked_verb(verb, sent)
 
     # ATTENDED ---------------------------------------------------------------------------------
+    def _addressed_meeting(self, verb: Token, lemma: str, sent: Span) -> None:
+        """ "Sisi told the summit", "Guterres told delegates", "addressed the leaders": the speaker was there."""
+        if _negated(verb) or _planned_context(verb) or _hypothetical(verb):
+            return
+        for c in verb.children:
+            if c.dep_ not in _OBJ | {"dative"} and not (c.dep_ == "prep" and c.lower_ == "to" and lemma in {"say", "speak"}):
+                continue
+            for t in ([c] if c.dep_ != "prep" else _pobjs(c)):
+                summit = self.ra.summit_of_token.get(t.i)
+                if summit is None and t.lemma_.lower() in _AUDIENCES and not self.actors(t):
+                    summit = self._recent_summit(sent)
+                if summit:
+                    for a in self.subjects(verb):
+                        if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                            self.add(a, RelationType.ATTENDED, summit, sent, f"addressed-meeting:{lemma}", 0.7)
+                    return
+
+    def _made_the_trip(self, verb: Token, sent: Span) -> None:
+        """ "Only a handful of leaders made the trip, among them A, B and C": they came to the meeting."""
+        summit = self._recent_summit(sent)
+        if summit is None:
+            return
+        travellers = self.subjects(verb)
+        for c in verb.children:
+            if c.dep_ in _OBJ and c.lemma_.lower() in {"trip", "journey"}:
+                travellers += self._listed_after(c.i, sent)
+        for a in _unique(travellers):
+            if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                self.add(a, RelationType.ATTENDED, summit, sent, "made-the-trip", 0.7)
+
     def _passive_event(self, verb: Token, lemma: str, sent: Span) -> bool:
         """A meeting, or someone at one, in the passive: "the summit was hosted by Carney", "the
         two-day meeting, which was attended by 40 heads of state, among them Ruto, ...", "a summit
@@ -629,12 +664,16 @@ class RelationReader:
             city = self.ra.nodes[self.ra.main_summit].properties.get("city")
             places = [self.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree
                       if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
+            guests = [c for c in verb.children if c.dep_ in _OBJ]
             if city and any(_same_place(str(city), p) for p in places):
                 summit = self.ra.main_summit
-                for c in verb.children:
-                    if c.dep_ in _OBJ:
-                        for a in self.actors(c):
-                            self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
+            elif any(g.lemma_.lower() in _AUDIENCES and not self.actors(g) for g in guests) \
+                    and not _planned_context(verb) and not _hypothetical(verb):
+                summit = self._recent_summit(sent)  # "Milei, who hosted the leaders at the San Martin Palace"
+            if summit:
+                for c in guests:
+                    for a in self.actors(c):
+                        self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
         if summit:
             for a in sources:
                 self.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
@@ -1034,6 +1073,9 @@ class RelationReader:
         return None
 
 
+_AUDIENCES = {"delegate", "delegates", "delegation", "delegations", "leader", "leaders", "participant",
+              "participants", "counterpart", "counterparts", "gathering", "assembly", "plenary", "audience",
+              "attendee", "attendees", "session"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
                "club", "coalition", "community", "association", "forum", "body"}
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
