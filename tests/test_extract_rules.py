@@ -268,3 +268,10 @@ def test_speakers_travellers_and_hosts_of_leaders_attend():
     sid, _ = summit_id(graph)
     assert {("william-ruto", "ATTENDED", sid), ("justin-trudeau", "ATTENDED", sid)} <= rels
     assert any(s.startswith("fiame") and t == "HOSTED" and o == sid for s, t, o in rels)
+
+
+def test_pledge_recipients_inside_the_phrase_and_in_purpose_clauses():
+    _, rels = facts("Norwegian Prime Minister Jonas Gahr Støre announced 500 million kroner in new humanitarian aid "
+                    "for Sudan. Qatar pledged $50 million to help rebuild the Lebanese capital and another "
+                    "$10 million for reconstruction in Syria.")
+    assert {("jonas-gahr-store", "PLEDGED", "SDN"), ("QAT", "PLEDGED", "LBN"), ("QAT", "PLEDGED", "SYR")} <= rels

@@ -24,7 +24,8 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _TERRITORY = {"territory", "territories", "land", "lands", "soil", "city", "cities", "region", "regions",
               "forces", "troops", "army", "people", "civilians", "positions", "infrastructure", "ports",
               "port", "towns", "villages", "border", "airspace", "skies", "oil", "facilities", "capital",
-              "targets", "ships", "vessels", "military"}
+              "targets", "ships", "vessels", "military", "enclave", "strip", "site", "sites", "area", "areas",
+              "province", "provinces", "bases", "base", "homes", "cities", "neighbourhoods", "neighborhoods"}
 _DISPUTE = {"dispute", "row", "clash", "feud", "spat", "quarrel", "standoff", "tension", "tensions"}
 _POSSESSED_STANCE = {"demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
                      "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
@@ -721,6 +722,7 @@ class RelationReader:
                  rule: str | None = None) -> None:
         objs = [c for c in verb.children if c.dep_ in _OBJ]
         xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        purposes = [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
         concrete = any(_concrete(o) for o in objs)
         if lemma in {"announce", "unveil", "approve", "sign", "give", "offer", "provide", "send", "supply",
                      "deliver", "grant", "fund", "finance", "transfer", "deploy", "allocate"} and not concrete:
@@ -741,13 +743,19 @@ class RelationReader:
                     targets += self.actors(p)
         for o in objs:
             for sub in o.subtree:
-                if sub.dep_ == "prep" and sub.lower_ in {"to", "for", "with"}:
-                    for p in _pobjs(sub):
-                        targets += self.actors(p)
-        for x in xcomps:  # "pledged forces to reassure Ukraine"
-            for c in x.children:
-                if c.dep_ in _OBJ:
-                    targets += [a for a in self.actors(c) if self._kind(a) is NodeKind.STATE]
+                if sub.dep_ == "prep" and sub.lower_ == "with":
+                    targets += [a for p in _pobjs(sub) for a in self.actors(p)]
+            targets += self._recipients(o)
+        for child in verb.children:  # "announced $2 billion in new military aid for Kyiv"
+            if child.dep_ == "prep" and child.lower_ == "in":
+                targets += self._recipients(child)
+        for x in xcomps + (purposes if objs and concrete else []):
+            # "pledged forces to reassure Ukraine", "$20 million to help rebuild the Palestinian enclave"
+            if x in purposes:
+                targets += self._recipients(x)
+            for c in x.subtree:
+                if c.dep_ in _OBJ and c.head.pos_ in ("VERB", "AUX"):
+                    targets += [a for a in self.actors(c, territory=True) if self._kind(a) is NodeKind.STATE]
         what = _phrase(objs[0]) if objs else None
         fallback = False
         named_recipient = any(sub.dep_ in ("prep", "dative") and sub.lower_ in {"to", "for"}
@@ -760,6 +768,22 @@ class RelationReader:
                 if self._kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources:
                     self.add(a, RelationType.PLEDGED, t, sent, (rule or f"pledge-verb:{lemma}") + (":beneficiary" if fallback else ""),
                              0.45 if fallback else 0.8, what=what)
+
+    def _recipients(self, root: Token) -> list[str]:
+        """Who a pledge is for, inside a phrase: "aid for Kyiv", "$20 million for reconstruction in Lebanon"."""
+        out: list[str] = []
+        for sub in root.subtree:
+            if sub.dep_ == "prep" and sub.lower_ in {"to", "for"}:
+                for p in _pobjs(sub):
+                    found = self.actors(p, territory=True)
+                    if not found:
+                        found = [a for q in p.children if q.dep_ == "prep" and q.lower_ in {"in", "of"}
+                                 for pp in _pobjs(q) for a in self.actors(pp, territory=True)]
+                    if not found and p.lemma_.lower() in LEXICON.group_nouns:  # "to SCO member states"
+                        found = [e for t in p.subtree if t.i < p.i for e in [self.entity_at(t)]
+                                 if e and self._kind(e) is NodeKind.ORGANIZATION]
+                    out += found
+        return out
 
     def _pledges_to_beneficiary(self) -> None:
         """Pledges that name no recipient go to the state the article is about, once the whole
@@ -1217,7 +1241,15 @@ def _negated(verb: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
+    """ "could send", "might attend"; but "announced that Beijing would provide" is a future, reported."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL:
+            reported = c.lower_ == "would" and verb.dep_ == "ccomp" and \
+                verb.head.lemma_.lower() in {"announce", "say", "pledge", "promise", "confirm", "declare", "state", "vow"} \
+                and not any(m.lower_ == "if" for m in verb.children)
+            if not reported:
+                return True
+    return False
 
 
 def _concrete(obj: Token) -> bool:
@@ -1226,9 +1258,13 @@ def _concrete(obj: Token) -> bool:
 
 
 def _phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree if t.dep_ not in ("det",) and not t.is_punct]
-    text = " ".join(t.text for t in words)
-    return text[:120]
+    words = [t for t in tok.subtree if t.dep_ not in ("det",) and not t.is_punct or t.text in {"$", "€", "£", "%"}]
+    parts = []
+    for k, t in enumerate(words):  # spaced as in the text: "$20 million", not "$ 20 million"
+        parts.append(t.text)
+        if k + 1 < len(words) and (t.whitespace_ or words[k + 1].i != t.i + 1):
+            parts.append(" ")
+    return "".join(parts)[:120]
 
 
 def _quoted_tokens(doc) -> list[bool]:
