@@ -133,7 +133,12 @@ class RelationReader:
             return found
         for child in tok.children:  # "blocked the EU's aid package", "praised Ghana's leadership"
             if child.dep_ == "poss":
-                return self.actors(child)
+                return self.actors(child) or [b for b in [self._body_meant(child)] if b]  # "the alliance's goal"
+        if tok.lemma_.lower() in _POLICY_NOUNS:  # "defended the Israeli campaign", "the Russian proposal"
+            found = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in [self.entity_at(c)]
+                     if e and self._kind(e) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
+            if found:
+                return found
         if tok.lemma_.lower() in _POSSESSED_STANCE or tok.lower_ in _POSSESSED_STANCE:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
@@ -888,6 +893,8 @@ class RelationReader:
         types = LEXICON.noun_types(lemma) or LEXICON.noun_types(noun.lower_)
         if lemma in _READINESS_NOUNS:
             self._readiness_noun(noun, sent)
+        if lemma == "pressure":
+            self._pressure_on(noun, sent)
         if not types:
             return
         if "ATTACKED" in types:
@@ -1002,6 +1009,19 @@ class RelationReader:
                 if a != t:
                     self.add(a, rtype, t, sent, f"stance-noun:{noun.lemma_.lower()}", 0.65)
 
+    def _pressure_on(self, noun: Token, sent: Span) -> None:
+        """ "urging the G7 to keep up the pressure on Moscow", "step up pressure on Israel": whoever
+        calls for or applies pressure on X opposes X."""
+        targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                   for p in _pobjs(c) for a in self.owner_actors(p)]
+        if not targets or noun.dep_ not in _OBJ | {"pobj"} or _negated(noun.head):
+            return
+        sources = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c)] or self.subjects(noun.head)
+        for a in _unique(sources):
+            for t in _unique(targets):
+                if a != t and self._kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION, NodeKind.PERSON):
+                    self.add(a, RelationType.OPPOSED, t, sent, "pressure-on", 0.65)
+
     # MEMBER_OF --------------------------------------------------------------------------------
     def _memberships(self) -> None:
         """"NATO member Poland", "Hungary, a member of the EU", "admitted as ASEAN's 11th member"."""
@@ -1100,6 +1120,10 @@ class RelationReader:
 _AUDIENCES = {"delegate", "delegates", "delegation", "delegations", "leader", "leaders", "participant",
               "participants", "counterpart", "counterparts", "gathering", "assembly", "plenary", "audience",
               "attendee", "attendees", "session"}
+_POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan", "proposal", "offensive",
+                 "operation", "strikes", "strike", "war", "effort", "efforts", "push", "demand", "demands", "goal",
+                 "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
+                 "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
                "club", "coalition", "community", "association", "forum", "body"}
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
@@ -1114,7 +1138,9 @@ _NEGATIVE_VERDICTS = {"mistake", "error", "threat", "provocation", "failure", "d
                       "illegal", "violation", "blackmail", "lie", "lies", "nonsense", "absurd", "aggressor",
                       "irresponsible", "reckless", "hostile", "unfriendly", "destabilising", "destabilizing",
                       "illegitimate", "terrorist", "criminal", "propaganda", "escalation", "outrageous", "unjustified",
-                      "baseless", "groundless", "betrayal", "farce", "sham"}
+                      "baseless", "groundless", "betrayal", "farce", "sham", "corrupt", "dictator", "liar", "fascist",
+                      "unreasonable", "traitor", "tyrant", "warmonger", "bully", "hypocrite", "puppet", "thug",
+                      "disgrace", "disgraceful", "shameful", "unhelpful", "irrelevant", "incompetent", "curtain"}
 _POSITIVE_VERDICTS = {"partner", "friend", "ally", "success", "breakthrough", "reliable", "constructive",
                       "positive", "historic", "good", "great", "important", "valuable", "trustworthy", "leader",
                       "hero", "understands", "wise", "courageous", "brave", "productive", "excellent"}
