@@ -275,3 +275,13 @@ def test_pledge_recipients_inside_the_phrase_and_in_purpose_clauses():
                     "for Sudan. Qatar pledged $50 million to help rebuild the Lebanese capital and another "
                     "$10 million for reconstruction in Syria.")
     assert {("jonas-gahr-store", "PLEDGED", "SDN"), ("QAT", "PLEDGED", "LBN"), ("QAT", "PLEDGED", "SYR")} <= rels
+
+
+def test_a_verdict_is_not_a_phone_call_and_he_is_the_previous_subject():
+    _, rels = facts("Brazilian President Luiz Inácio Lula da Silva held talks with Colombian President Gustavo Petro. "
+                    "He later met Chilean President Gabriel Boric. Argentine President Javier Milei has called "
+                    "Petro \"a murderer\".")
+    assert ("gabriel-boric", "MET_WITH", "luiz-inacio-lula-da-silva") in rels or \
+        ("luiz-inacio-lula-da-silva", "MET_WITH", "gabriel-boric") in rels
+    assert not any({s, o} == {"gustavo-petro", "gabriel-boric"} for s, t, o in rels if t == "MET_WITH")
+    assert not any(t == "MET_WITH" and "javier-milei" in (s, o) for s, t, o in rels)

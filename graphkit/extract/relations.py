@@ -65,6 +65,14 @@ class RelationReader:
             if i is not None and ra.entity_of[i] and ra.mentions[i].kind is NodeKind.PERSON:
                 last = ra.entity_of[i]
             self._last_person_before[tok.i] = last
+        self._subject_person: dict[int, str] = {}  # sentence start -> the person its main clause is about
+        for sent in self.doc.sents:
+            for tok in sent:
+                i = ra.mention_at(tok.i)
+                if i is not None and ra.entity_of[i] and ra.mentions[i].kind is NodeKind.PERSON \
+                        and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ not in ("relcl", "ccomp", "advcl"):
+                    self._subject_person[sent.start] = ra.entity_of[i]
+                    break
 
     # -- actors -------------------------------------------------------------------------------
     def entity_at(self, tok: Token) -> str | None:
@@ -166,6 +174,14 @@ class RelationReader:
         return []
 
     def _pronoun(self, tok: Token) -> str | None:
+        """A he/she: at the head of a sentence, the person the previous sentence was about ("Trump
+        held talks with Carney ... He later met Starmer"); elsewhere the last person named."""
+        sent = tok.sent
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.i - sent.start <= 3 and sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            subject = self._subject_person.get(previous.start)
+            if subject is not None:
+                return subject
         return self._last_person_before.get(tok.i - 1) if tok.i > 0 else None
 
     def _kind(self, eid: str) -> NodeKind | None:
@@ -688,6 +704,10 @@ class RelationReader:
 
     # MET_WITH ---------------------------------------------------------------------------------
     def _met(self, verb: Token, lemma: str, sent: Span) -> None:
+        if lemma == "call" and (any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in verb.children)
+                                or sum(c.dep_ in _OBJ for c in verb.children) > 1
+                                or any(self._quote_mask[t.i] for t in verb.subtree if t.i > verb.i)):
+            return  # "called Lula 'corrupt'", "called Iran the principal source of terror": a verdict, not a call
         if _planned_context(verb) or _hypothetical(verb):
             return
         sources = self.subjects(verb)
@@ -863,7 +883,7 @@ class RelationReader:
                 return  # a refusal is at most an optional OPPOSED, and seldom names a target
         for a in sources:
             for t in _unique(targets):
-                if t not in sources:
+                if t not in sources and self.ra.person_state.get(a) != t:  # not one's own country
                     self.add(a, rtype, t, sent, f"stance-verb:{lemma}", 0.75)
 
     # ATTACKED ---------------------------------------------------------------------------------
