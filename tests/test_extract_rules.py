@@ -285,3 +285,9 @@ def test_a_verdict_is_not_a_phone_call_and_he_is_the_previous_subject():
         ("luiz-inacio-lula-da-silva", "MET_WITH", "gabriel-boric") in rels
     assert not any({s, o} == {"gustavo-petro", "gabriel-boric"} for s, t, o in rels if t == "MET_WITH")
     assert not any(t == "MET_WITH" and "javier-milei" in (s, o) for s, t, o in rels)
+
+
+def test_offices_from_a_named_state_and_the_gazetteer():
+    _, rels = facts("Leaders arrived, among them South Africa's Cyril Ramaphosa. Thai Prime Minister Anutin "
+                    "Charnvirakul signed the accord with his Cambodian counterpart Hun Manet.", date="2025-10-26")
+    assert {("cyril-ramaphosa", "LEADS", "ZAF"), ("hun-manet", "LEADS", "KHM")} <= rels

@@ -299,6 +299,7 @@ class RelationReader:
         self._pledges_to_beneficiary()
         self._memberships()
         self._leads()
+        self._leads_by_affiliation()
         self._attendance_of_states()
         return self.found
 
@@ -1125,6 +1126,48 @@ class RelationReader:
                 sent = self.doc[m.start].sent
                 self.add(pid, RelationType.LEADS, target, sent, rule, 0.95 if rule == "title:explicit" else 0.85,
                          role=m.role)
+
+    def _leads_by_affiliation(self) -> None:
+        """No title, but a state named at the name and an office the gazetteer knows: "South Africa's
+        Cyril Ramaphosa", "his Cambodian counterpart Hun Manet", "the United States, whose president,
+        Donald Trump"."""
+        gz = self.ra.gazetteer
+        if gz is None:
+            return
+        for i, m in enumerate(self.ra.mentions):
+            pid = self.ra.entity_of[i]
+            if m.kind is not NodeKind.PERSON or not pid or m.role or m.former or pid not in gz.office_holders:
+                continue
+            state = self._state_at_name(m.start)
+            if state is None:
+                continue
+            for term in gz.offices_held(pid, self.ra.article.date):
+                if term.state == state:
+                    if state not in self.ra.nodes:
+                        _add_implied_node(self.ra, state)
+                    self.add(pid, RelationType.LEADS, state, self.doc[m.start].sent, "affiliation:gazetteer", 0.8,
+                             role=term.role)
+                    break
+
+    def _state_at_name(self, start: int) -> str | None:
+        j = start - 1
+        while j >= 0 and self.doc[j].text in {",", "the"}:
+            j -= 1
+        if j < 0:
+            return None
+        tok = self.doc[j]
+        if tok.text in {"'s", "’s"} and j > 0:  # "South Africa's Cyril Ramaphosa"
+            eid = self.entity_at(self.doc[j - 1])
+        elif tok.lemma_.lower() in {"counterpart", "president", "leader", "premier", "minister", "chancellor", "king",
+                                    "queen", "emir", "prince", "secretary", "envoy", "chief", "head", "monarch"}:
+            # "his Cambodian counterpart Hun Manet", "Italy's prime minister, Giorgia Meloni"
+            eid = next((e for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                        for e in [self.entity_at(c)] if e), None)
+            if eid is None and any(c.lower_ == "whose" for c in tok.children) and tok.head.dep_ == "relcl":
+                eid = self.entity_at(tok.head.head)  # "the United States, whose president, Donald Trump"
+        else:
+            return None
+        return eid if eid and self._kind(eid) is NodeKind.STATE else None
 
     def _known_office(self, pid: str, role: str) -> str | None:
         gz = self.ra.gazetteer
