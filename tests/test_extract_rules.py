@@ -291,3 +291,10 @@ def test_offices_from_a_named_state_and_the_gazetteer():
     _, rels = facts("Leaders arrived, among them South Africa's Cyril Ramaphosa. Thai Prime Minister Anutin "
                     "Charnvirakul signed the accord with his Cambodian counterpart Hun Manet.", date="2025-10-26")
     assert {("cyril-ramaphosa", "LEADS", "ZAF"), ("hun-manet", "LEADS", "KHM")} <= rels
+
+
+def test_a_weekday_in_another_clause_does_not_date_the_summit():
+    graph, _ = facts("Trump will host Zelensky at the White House on Monday, three days after a summit in Alaska "
+                     "with Putin.", date="2025-08-17")
+    alaska = next(n for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Alaska")
+    assert "date" not in alaska.properties

@@ -27,6 +27,7 @@ _NAME_BREAKING_VERBS = {"host", "hosts", "attend", "attends", "join", "joins", "
                         "convene", "convenes", "chair", "chairs", "skip", "skips", "boycott", "boycotts"}
 _VENUE_NOUNS = {"palace", "hall", "halls", "hotel", "residence", "headquarters", "centre", "center", "building",
                "streets", "street", "airport", "resort", "castle", "house", "venue", "office", "offices", "chancellery"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _SEPARATE = {"separate", "another", "parallel", "different"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
@@ -76,6 +77,28 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
                     sm.city = city
                     sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
+
+
+def _governing_verb(t: Token) -> int:
+    """The index of the verb a token hangs on (spaCy's root is its own head: compare indexes)."""
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return t.i
+
+
+def _clause_weekday(tok: Token, article_date: str | None) -> str | None:
+    """The weekday of the clause the meeting belongs to ("gathered on Sunday for the summit"), not
+    of another clause ("will host X on Monday, three days after a summit in Alaska")."""
+    if any(a.lower_ in {"after", "before", "since", "following", "ahead", "until"} and a.dep_ == "prep"
+           for a in [tok.head] if tok.dep_ == "pobj"):
+        return None
+    verb = _governing_verb(tok)
+    for t in tok.sent:
+        if t.lower_ in _WEEKDAYS and _governing_verb(t) == verb:
+            return resolve_weekday(t.text, article_date)
+    return None
 
 
 def _pobjs_of(prep: Token) -> list[Token]:
@@ -191,7 +214,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
         own = doc[tok.left_edge.i:tok.right_edge.i + 1].text
         sm.date = resolve_month_day(own, article_date)
     if sm.date is None:  # "Thursday's video conference", "gathered on Sunday for the summit"
-        sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date) or resolve_weekday(sent.text, article_date)
+        sm.date = resolve_weekday(doc[start:tok.i + 1].text, article_date) or _clause_weekday(tok, article_date)
     qualifiers = [by_token[t.i] for m in mods for t in m.subtree if t.i in by_token
                   and mentions[by_token[t.i]].kind is NodeKind.ORGANIZATION]
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
