@@ -298,3 +298,10 @@ def test_a_weekday_in_another_clause_does_not_date_the_summit():
                      "with Putin.", date="2025-08-17")
     alaska = next(n for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Alaska")
     assert "date" not in alaska.properties
+
+
+def test_attacks_in_waves_retaliation_and_whose_war():
+    _, rels = facts("Pakistan launched a wave of drone strikes on Afghan border posts, and Afghanistan retaliated "
+                    "with artillery barrages on Pakistani towns. Netanyahu, whose war against Hamas-run Gaza "
+                    "continues, spoke. Putin, whose invasion of Ukraine began in 2022, met Kim.")
+    assert {("PAK", "ATTACKED", "AFG"), ("AFG", "ATTACKED", "PAK"), ("vladimir-putin", "ATTACKED", "UKR")} <= rels

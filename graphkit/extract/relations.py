@@ -106,7 +106,8 @@ class RelationReader:
         elif tok.lower_ == "co" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "-":
             # "Trump co-chaired": the tokenizer splits "co-" off and the parser makes it the subject
             out += [a for c in tok.children if c.dep_ in ("compound", "appos") for a in self.actors(c, depth + 1)]
-        elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and tok.lower_ in _TERRITORY:
+        elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and (
+                tok.lower_ in _TERRITORY or tok.pos_ == "NOUN"):  # "strikes on Afghan border posts"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"} \
                         and not (child.lower_ == "of" and tok.lemma_.lower() in _NOT_MEMBERS):  # "allies of Ukraine"
@@ -901,8 +902,11 @@ class RelationReader:
             elif child.dep_ == "prep" and child.lower_ in {"on", "against", "in", "into"}:
                 for p in _pobjs(child):
                     targets += self.actors(p, territory=True)
-        if verb.lemma_.lower() == "launch":
-            if not any(c.dep_ in _OBJ and c.lemma_.lower() in LEXICON.nouns["ATTACKED"] for c in verb.children):
+        if verb.lemma_.lower() == "launch":  # "launched strikes", "launched a wave of strikes on ..."
+            if not any(c.dep_ in _OBJ and (c.lemma_.lower() in LEXICON.nouns["ATTACKED"] or any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(q.lemma_.lower() in LEXICON.nouns["ATTACKED"]
+                                                                 or q.lower_ in LEXICON.nouns["ATTACKED"] for q in _pobjs(p))
+                    for p in c.children)) for c in verb.children):
                 return
         for a in sources:
             for t in _unique(targets):
@@ -933,7 +937,14 @@ class RelationReader:
         attackers: list[str] = []
         targets: list[str] = []
         for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ == "poss" and child.lower_ == "whose":  # "Putin, whose war against Ukraine ..."
+                up = noun
+                for _ in range(3):
+                    if up.dep_ == "relcl":
+                        attackers += self.actors(up.head)
+                        break
+                    up = up.head
+            elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                 e = self.entity_at(child)
                 if e and self._kind(e) in (NodeKind.STATE, NodeKind.PERSON):
                     attackers.append(e)
@@ -948,6 +959,9 @@ class RelationReader:
                     if c.dep_ == "agent":
                         for p in _pobjs(c):
                             attackers += self.actors(p)
+        if not attackers and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
+                and not _negated(noun.head.head):  # "Iran retaliated with missile barrages on Israeli cities"
+            attackers = self.subjects(noun.head.head)
         attackers = [a for a in _unique(attackers) if self._kind(a) in (NodeKind.STATE, NodeKind.PERSON)]
         if not attackers:
             return
