@@ -120,7 +120,8 @@ def test_load_into_neo4j_matches_the_embedded_store(corpus, embedded, request):
               f"(jobs={JOBS}); {neo_counts}")
         assert len(report.added) == N_ARTICLES and report.failed == {}
         assert neo_counts == emb_store.stats()
-        rows = store.query("MATCH (n) RETURN count(n) AS nodes").rows
+        rows = store.query("MATCH (n) WHERE NOT n:GraphkitWriteLock RETURN count(n) AS nodes").rows
+        assert store.query("MATCH (n:GraphkitWriteLock) RETURN count(n) AS locks").rows == [{"locks": 1}]
         rels = store.query("MATCH ()-[r]->() RETURN count(r) AS relationships").rows
         emb = emb_store.read_graph()
         assert (rows[0]["nodes"], rels[0]["relationships"]) == (len(emb.nodes), len(emb.relations))
