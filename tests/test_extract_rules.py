@@ -305,3 +305,14 @@ def test_attacks_in_waves_retaliation_and_whose_war():
                     "with artillery barrages on Pakistani towns. Netanyahu, whose war against Hamas-run Gaza "
                     "continues, spoke. Putin, whose invasion of Ukraine began in 2022, met Kim.")
     assert {("PAK", "ATTACKED", "AFG"), ("AFG", "ATTACKED", "PAK"), ("vladimir-putin", "ATTACKED", "UKR")} <= rels
+
+
+def test_attendance_at_the_table_where_clauses_arrivals_and_as_did():
+    graph, rels = facts("The CARICOM summit opened in Bridgetown on February 19, 2025. Also at the table were "
+                        "Jamaican Prime Minister Andrew Holness and Guyanese President Irfaan Ali. It was a summit "
+                        "where Haitian leader Fritz Alphonse Jean pleaded for help. Kenyan President William Ruto "
+                        "arrived in Bridgetown on Thursday. Trinidad joined the talks, as did Brazilian President "
+                        "Luiz Inácio Lula da Silva.", date="2025-02-19")
+    sid, _ = summit_id(graph)
+    assert {("andrew-holness", "ATTENDED", sid), ("irfaan-ali", "ATTENDED", sid),
+            ("william-ruto", "ATTENDED", sid), ("luiz-inacio-lula-da-silva", "ATTENDED", sid)} <= rels

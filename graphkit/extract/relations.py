@@ -321,6 +321,15 @@ class RelationReader:
         if lemma == "make" and any(c.dep_ in _OBJ and c.lemma_.lower() in {"trip", "journey"} for c in verb.children) \
                 and not _negated(verb) and not _hypothetical(verb) and not _planned_context(verb):
             self._made_the_trip(verb, sent)
+        if lemma == "be":
+            self._present_at(verb, sent)
+        if lemma in {"arrive", "travel", "fly", "land", "come"} and not _planned_context(verb) and not _hypothetical(verb):
+            self._arrived_in_summit_city(verb, sent)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children) \
+                and self.ra.summit_of_token.get(verb.head.i):  # "a summit where Trump watched ..."
+            for a in self.subjects(verb):
+                if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                    self.add(a, RelationType.ATTENDED, self.ra.summit_of_token[verb.head.i], sent, "summit-where", 0.7)
         if lemma == "come" and any(c.lower_ == "together" for c in verb.children):
             self._attended(verb, "gather", sent)
             return
@@ -370,6 +379,33 @@ class RelationReader:
                         if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
                             self.add(a, RelationType.ATTENDED, summit, sent, f"addressed-meeting:{lemma}", 0.7)
                     return
+
+    def _present_at(self, verb: Token, sent: Span) -> None:
+        """ "Also at the table were Orsi, Pena and Arce", "Guterres was at the summit"."""
+        if _negated(verb) or _planned_context(verb):
+            return
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "at":
+                for p in _pobjs(c):
+                    summit = self.ra.summit_of_token.get(p.i) or (self._recent_summit(sent) if p.lower_ == "table" else None)
+                    if summit:
+                        for a in [a for s_ in verb.children if s_.dep_ in _SUBJ | {"attr"} for a in self.actors(s_)]:
+                            if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                                self.add(a, RelationType.ATTENDED, summit, sent, "present-at-table", 0.7)
+
+    def _arrived_in_summit_city(self, verb: Token, sent: Span) -> None:
+        """ "Zelensky arrived in Kananaskis on Tuesday": arriving where a summit of the article is held."""
+        places = [self.doc[p.left_edge.i:p.i + 1].text for c in verb.children
+                  if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"} for p in _pobjs(c)]
+        if not places:
+            return
+        for sid in {self.ra.summit_of_token[i] for i in self.ra.summit_of_token}:
+            city = self.ra.nodes[sid].properties.get("city") if sid in self.ra.nodes else None
+            if city and any(_same_place(str(city), p) for p in places):
+                for a in self.subjects(verb):
+                    if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                        self.add(a, RelationType.ATTENDED, sid, sent, f"arrived-in-summit-city:{verb.lemma_.lower()}", 0.65)
+                return
 
     def _made_the_trip(self, verb: Token, sent: Span) -> None:
         """ "Only a handful of leaders made the trip, among them A, B and C": they came to the meeting."""
@@ -517,6 +553,9 @@ class RelationReader:
                 summit, implicit = self._recent_summit(sent), True
             else:
                 return
+        for c in verb.children:  # "... joined the outreach sessions, as did NATO's Mark Rutte"
+            if c.dep_ == "advcl" and c.lemma_ == "do" and any(m.lower_ == "as" for m in c.children):
+                sources = _unique(sources + [a for s_ in c.children if s_.dep_ in _SUBJ for a in self.actors(s_)])
         mode = "remote" if self._remote(verb) else "in person" if self._in_person(verb) else None
         conf = 0.6 if implicit else 0.85
         rule = f"attend-verb:{lemma}" + (":main-summit" if implicit else "")
@@ -526,9 +565,11 @@ class RelationReader:
 
     def _at_summit(self, verb: Token, lemma: str, sent: Span) -> None:
         """Whoever does something at a summit ("spoke at the summit", "was greeted at the talks") took part."""
-        if lemma in LEXICON.verbs["ATTENDED"] or lemma in LEXICON.verbs["ATTACKED"] or \
-                lemma in {"host", "miss", "skip", "boycott", "plan", "want", "propose", "hope"}:
+        if lemma in LEXICON.verbs["ATTENDED"] or lemma in {"host", "miss", "skip", "boycott", "plan", "want",
+                                                          "propose", "hope"}:
             return
+        if lemma in LEXICON.verbs["ATTACKED"] and any(c.dep_ in _OBJ and self.actors(c) for c in verb.children):
+            return  # an attack, not something done at the summit ("struck a warmer tone" is)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"at", "during"} or \
                     child.dep_ == "prep" and child.lower_ == "on" and any(p.lower_ == "sidelines" for p in _pobjs(child)):
@@ -625,7 +666,8 @@ class RelationReader:
 
     def _other_event(self, tok: Token) -> bool:
         """An object naming something other than a meeting or its participants ("participate in a mission")."""
-        if self.actors(tok) or self._summit_in(tok) or tok.pos_ == "PRON" or tok.lower_ in LEXICON.manner_nouns:
+        if self.actors(tok) or self._summit_in(tok) or tok.pos_ == "PRON" or tok.lower_ in LEXICON.manner_nouns \
+                or tok.lemma_.lower() in _AUDIENCES:  # "joined his ASEAN counterparts by video link"
             return False
         return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in LEXICON.group_nouns
 
