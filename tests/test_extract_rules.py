@@ -316,3 +316,13 @@ def test_attendance_at_the_table_where_clauses_arrivals_and_as_did():
     sid, _ = summit_id(graph)
     assert {("andrew-holness", "ATTENDED", sid), ("irfaan-ali", "ATTENDED", sid),
             ("william-ruto", "ATTENDED", sid), ("luiz-inacio-lula-da-silva", "ATTENDED", sid)} <= rels
+
+
+def test_condemning_strikes_by_a_state_and_blaming_its_army_oppose_that_state():
+    _, rels = facts("In a joint statement, Arab League members condemned the airstrikes by Israel on Syria. "
+                    "Kenyan President William Ruto blamed the Sudanese army for the attack. The call of the "
+                    "coalition, co-hosted by French President Emmanuel Macron and Kenyan President William Ruto, "
+                    "was held by video on March 3, 2025.", date="2025-03-04")
+    assert {("arab-league", "OPPOSED", "ISR"), ("william-ruto", "OPPOSED", "SDN")} <= rels
+    hosts = {s for s, t, _ in rels if t == "HOSTED"}
+    assert {"emmanuel-macron", "william-ruto"} <= hosts

@@ -148,7 +148,8 @@ class RelationReader:
                      if e and self._kind(e) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
             if found:
                 return found
-        if tok.lemma_.lower() in _POSSESSED_STANCE or tok.lower_ in _POSSESSED_STANCE:
+        if tok.lemma_.lower() in _POSSESSED_STANCE or tok.lower_ in _POSSESSED_STANCE \
+                or tok.lemma_.lower() in LEXICON.nouns["ATTACKED"]:  # "condemned the strikes by Israel on Iran"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
                     for pobj in _pobjs(child):
@@ -438,7 +439,7 @@ class RelationReader:
             if summit is None and patient.lower_ in {"which", "that"} and verb.dep_ == "relcl":
                 summit = self.ra.summit_of_token.get(verb.head.i)
         elif verb.dep_ == "acl" and verb.tag_ == "VBN":
-            summit = self.ra.summit_of_token.get(verb.head.i)
+            summit = self._summit_up(verb.head)
         hosting = "HOSTED" in LEXICON.verb_types(lemma) and lemma not in {"welcome"}
         if summit is not None:
             for a in agents:
@@ -457,6 +458,16 @@ class RelationReader:
                     self.add(a, RelationType.ATTENDED, summit, sent, "passive-join", 0.75)
                 return True
         return False
+
+    def _summit_up(self, tok: Token) -> str | None:
+        """The meeting a participle hangs on, even when the parser attached it to the noun after it
+        ("a call of the coalition, co-chaired by ...": on "coalition", not "call")."""
+        for _ in range(3):
+            sid = self.ra.summit_of_token.get(tok.i)
+            if sid or tok.dep_ not in ("pobj", "prep"):
+                return sid
+            tok = tok.head
+        return self.ra.summit_of_token.get(tok.i)
 
     def _listed_after(self, end: int, sent: Span) -> list[str]:
         """The actors named in ", among them A, B and C" / ", including A and B" right after token
@@ -720,8 +731,9 @@ class RelationReader:
         acl = verb
         while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
             acl = acl.head
-        if acl.dep_ == "acl" and self.ra.summit_of_token.get(acl.head.i):
-            summit = self.ra.summit_of_token[acl.head.i]
+        acl_summit = self._summit_up(acl.head) if acl.dep_ == "acl" else None
+        if acl_summit:  # "a video call of the coalition, co-chaired by Starmer, Macron and Merz"
+            summit = acl_summit
             sources = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c) for a in self.actors(p)]
         else:
             sources = self.subjects(verb)
@@ -1242,7 +1254,8 @@ _AUDIENCES = {"delegate", "delegates", "delegation", "delegations", "leader", "l
 _POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan", "proposal", "offensive",
                  "operation", "strikes", "strike", "war", "effort", "efforts", "push", "demand", "demands", "goal",
                  "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
-                 "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime"}
+                 "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
+                 "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
                "club", "coalition", "community", "association", "forum", "body"}
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
