@@ -326,3 +326,11 @@ def test_condemning_strikes_by_a_state_and_blaming_its_army_oppose_that_state():
     assert {("arab-league", "OPPOSED", "ISR"), ("william-ruto", "OPPOSED", "SDN")} <= rels
     hosts = {s for s, t, _ in rels if t == "HOSTED"}
     assert {"emmanuel-macron", "william-ruto"} <= hosts
+
+
+def test_whose_government_hosted_means_the_persons_state():
+    graph, rels = facts("The Pacific Islands Forum met in Honiara on September 8, 2025. Solomon Islands Prime "
+                        "Minister Jeremiah Manele, whose government hosted the summit, welcomed the leaders.",
+                        date="2025-09-08")
+    sid, _ = summit_id(graph)
+    assert ("SLB", "HOSTED", sid) in rels

@@ -140,6 +140,13 @@ class RelationReader:
         found = self.actors(tok)
         if found:
             return found
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ == "whose" and tok.lemma_.lower() in _STATE_OF_PERSON:
+                up = tok  # "Abiy Ahmed, whose government hosted the summit": his state
+                for _ in range(3):
+                    if up.dep_ == "relcl":
+                        return _unique(self.ra.person_state.get(a, a) for a in self.actors(up.head))
+                    up = up.head
         for child in tok.children:  # "blocked the EU's aid package", "praised Ghana's leadership"
             if child.dep_ == "poss":
                 return self.actors(child) or [b for b in [self._body_meant(child)] if b]  # "the alliance's goal"
@@ -1256,6 +1263,7 @@ _POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan",
                  "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
                  "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
                  "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
+_STATE_OF_PERSON = {"government", "country", "nation", "administration", "state", "cabinet"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
                "club", "coalition", "community", "association", "forum", "body"}
 _PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
