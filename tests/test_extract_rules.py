@@ -334,3 +334,11 @@ def test_whose_government_hosted_means_the_persons_state():
                         date="2025-09-08")
     sid, _ = summit_id(graph)
     assert ("SLB", "HOSTED", sid) in rels
+
+
+def test_a_conference_on_another_topic_is_not_the_summit_being_reported():
+    graph, rels = facts("Arab leaders met in Baghdad for the Arab League summit on May 17, 2025. Egyptian President "
+                        "Abdel Fattah al-Sisi said Egypt would host a conference on Gaza's reconstruction.",
+                        date="2025-05-17")
+    baghdad = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Baghdad")
+    assert ("EGY", "HOSTED", baghdad) not in rels

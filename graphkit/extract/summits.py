@@ -222,7 +222,9 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm.planned = _is_planned(tok)
     sm.separate = any(c.lower_ in _SEPARATE for c in tok.lefts)
     sm.specific = sm.specific or sm.separate
-    sm.generic_ok = not sm.separate and (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
+    indefinite_new = any(c.lower_ in {"a", "an"} and c.dep_ == "det" for c in tok.lefts) and \
+        any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in tok.children)  # "a conference on Gaza's reconstruction"
+    sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
