@@ -342,3 +342,9 @@ def test_a_conference_on_another_topic_is_not_the_summit_being_reported():
                         date="2025-05-17")
     baghdad = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Baghdad")
     assert ("EGY", "HOSTED", baghdad) not in rels
+
+
+def test_the_two_leaders_are_the_two_people_just_named():
+    _, rels = facts("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed the "
+                    "agreement. French President Emmanuel Macron praised the courage of the two leaders.")
+    assert {("emmanuel-macron", "SUPPORTED", "nikol-pashinyan"), ("emmanuel-macron", "SUPPORTED", "ilham-aliyev")} <= rels

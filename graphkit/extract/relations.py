@@ -27,7 +27,8 @@ _TERRITORY = {"territory", "territories", "land", "lands", "soil", "city", "citi
               "targets", "ships", "vessels", "military", "enclave", "strip", "site", "sites", "area", "areas",
               "province", "provinces", "bases", "base", "homes", "cities", "neighbourhoods", "neighborhoods"}
 _DISPUTE = {"dispute", "row", "clash", "feud", "spat", "quarrel", "standoff", "tension", "tensions"}
-_POSSESSED_STANCE = {"demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
+_POSSESSED_STANCE = {"courage", "bravery", "wisdom", "vision", "role", "work", "resolve", "commitment",
+                     "demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
                      "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
                      "leadership", "efforts", "effort", "call", "calls", "stance", "idea", "ultimatum", "principle",
                      "peace", "push", "move", "moves", "statement", "remarks", "framework", "strategy",
@@ -101,6 +102,11 @@ class RelationReader:
         if eid is None and tok.lower_ in {"we", "i", "us"} and self._quote_mask[tok.i]:
             speakers = self.speakers(tok.sent)
             eid = speakers[0] if speakers else None
+        if eid is None and tok.lower_ in _PAIR_NOUNS and any(c.lower_ == "two" for c in tok.children) \
+                and any(c.lower_ == "the" for c in tok.children):
+            out += self._last_people(tok.i, 2)  # "the two prime ministers": the two people just named
+            if out:
+                return _unique(out)
         if eid is not None:
             out.append(eid)
         elif tok.lower_ == "co" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "-":
@@ -134,6 +140,22 @@ class RelationReader:
                         out += self.actors(sub, depth + 1, territory)
                         break
         return _unique(out)
+
+    def _last_people(self, before: int, n: int) -> list[str]:
+        found: list[str] = []
+        sent = self.doc[before].sent
+        for t in reversed(self.doc[:before]):
+            if t.i >= sent.start and t.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Trump praised the two prime ministers": not Trump
+            i = self.ra.mention_at(t.i)
+            if i is not None and self.ra.entity_of[i] and self.ra.mentions[i].kind is NodeKind.PERSON \
+                    and not (t.i >= sent.start and self.ra.entity_of[i] in {self.entity_at(x) for x in sent
+                                                                              if x.dep_ in ("nsubj", "nsubjpass")}):
+                if self.ra.entity_of[i] not in found:
+                    found.append(self.ra.entity_of[i])
+                if len(found) == n:
+                    return found
+        return []
 
     def owner_actors(self, tok: Token) -> list[str]:
         """Actors of an NP, or of its possessor when the NP is a position ("Russia's demands")."""
@@ -1263,6 +1285,7 @@ _POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan",
                  "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
                  "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
                  "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
+_PAIR_NOUNS = {"leaders", "ministers", "presidents", "premiers", "counterparts", "heads"}
 _STATE_OF_PERSON = {"government", "country", "nation", "administration", "state", "cabinet"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
                "club", "coalition", "community", "association", "forum", "body"}
