@@ -348,3 +348,10 @@ def test_the_two_leaders_are_the_two_people_just_named():
     _, rels = facts("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed the "
                     "agreement. French President Emmanuel Macron praised the courage of the two leaders.")
     assert {("emmanuel-macron", "SUPPORTED", "nikol-pashinyan"), ("emmanuel-macron", "SUPPORTED", "ilham-aliyev")} <= rels
+
+
+def test_calling_someone_names_a_verdict_even_when_parsed_as_the_predicate():
+    _, rels = facts("Venezuelan President Nicolás Maduro has called Argentine President Javier Milei \"corrupt\" "
+                    "and a \"fascist.\"")
+    assert ("nicolas-maduro", "OPPOSED", "javier-milei") in rels
+    assert not any(t == "MET_WITH" for _, t, _ in rels)

@@ -664,6 +664,9 @@ class RelationReader:
         for c in verb.children:
             if c.dep_ == "dobj":
                 judged.append(c)
+            elif c.dep_ in ("oprd", "acomp", "attr") and self.actors(c) and not any(x.dep_ == "dobj" for x in verb.children):
+                judged.append(c)  # "called Lula "corrupt"", parsed with Lula as the predicate and the verdict on it
+                verdicts += [x for x in c.children if x.dep_ in ("amod", "appos", "conj", "acl")]
             elif c.dep_ in ("oprd", "acomp", "attr"):
                 verdicts.append(c)
             elif c.dep_ == "prep" and c.lower_ == "as":
@@ -671,6 +674,9 @@ class RelationReader:
             elif c.dep_ in ("ccomp", "xcomp"):  # "considers Pakistan's claims absurd" (a small clause)
                 judged += [g for g in c.children if g.dep_ in _SUBJ]
                 verdicts.append(c)
+        if not verdicts:  # "called Milei "corrupt"": the verdict parsed as a modifier of the name
+            verdicts = [x for j in judged if self.actors(j) for x in j.children
+                        if x.dep_ in ("amod", "appos") and any(self._quote_mask[t.i] for t in x.subtree)]
         polarity = 0
         for v in verdicts:
             words = {t.lemma_.lower() for t in v.subtree} | {t.lower_ for t in v.subtree}
