@@ -355,3 +355,10 @@ def test_calling_someone_names_a_verdict_even_when_parsed_as_the_predicate():
                     "and a \"fascist.\"")
     assert ("nicolas-maduro", "OPPOSED", "javier-milei") in rels
     assert not any(t == "MET_WITH" for _, t, _ in rels)
+
+
+def test_co_hosts_named_with_together_with():
+    graph, rels = facts("\"We are united,\" said Ursula von der Leyen, who convened the two-day summit in Brussels "
+                        "on June 26, 2025 together with European Council President António Costa.", date="2025-06-26")
+    sid, _ = summit_id(graph)
+    assert {("ursula-von-der-leyen", "HOSTED", sid), ("antonio-costa", "HOSTED", sid)} <= rels

@@ -284,6 +284,8 @@ class RelationReader:
             if c.dep_ == "prep" and c.lower_ in {"along", "alongside", "together"}:
                 for p in _pobjs(c):
                     out += self.actors(p)
+            elif c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ == "together" for a in c.children):
+                out += [a for p in _pobjs(c) for a in self.actors(p)]  # "convened the meeting together with Schoof"
         return out
 
     def speakers(self, sent: Span) -> list[str]:
@@ -771,7 +773,7 @@ class RelationReader:
             summit = acl_summit
             sources = [a for c in verb.children if c.dep_ == "agent" for p in _pobjs(c) for a in self.actors(p)]
         else:
-            sources = self.subjects(verb)
+            sources = _unique(self.subjects(verb) + self._companions(verb))
         if summit is None and self.ra.main_summit and verb.lemma_.lower() in {"host", "convene", "chair", "welcome"}:
             # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
             city = self.ra.nodes[self.ra.main_summit].properties.get("city")
