@@ -362,3 +362,12 @@ def test_co_hosts_named_with_together_with():
                         "on June 26, 2025 together with European Council President António Costa.", date="2025-06-26")
     sid, _ = summit_id(graph)
     assert {("ursula-von-der-leyen", "HOSTED", sid), ("antonio-costa", "HOSTED", sid)} <= rels
+
+
+def test_a_summit_with_someone_and_hosting_someone_for_talks():
+    graph, rels = facts("Trump met reporters days after a summit in Riyadh with Saudi Crown Prince Mohammed bin "
+                        "Salman on May 13, 2025. Trump, who flew in on Tuesday, hosted Syrian President Ahmed "
+                        "al-Sharaa for two hours of talks in Riyadh.", date="2025-05-15")
+    riyadh = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Riyadh")
+    assert ("mohammed-bin-salman", "ATTENDED", riyadh) in rels
+    assert any(t == "ATTENDED" and s.startswith("ahmed-al-sharaa") for s, t, _ in rels)

@@ -765,6 +765,15 @@ class RelationReader:
         for child in verb.children:
             if child.dep_ in _OBJ:
                 summit = self._summit_in(child) if self.ra.summit_of_token.get(child.i) else None
+        if summit is None and verb.lemma_.lower() == "host":  # "hosted the Russian leader for three hours of talks"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "for" and not _planned_context(verb):
+                    summit = summit or self._summit_in(child)
+            if summit:
+                for c in verb.children:
+                    if c.dep_ in _OBJ:
+                        for a in self.actors(c):
+                            self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
         acl = verb
         while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
             acl = acl.head
@@ -1005,7 +1014,19 @@ class RelationReader:
                     self.add(a, RelationType.ATTACKED, t, sent, f"attack-verb:{verb.lemma_.lower()}", 0.8)
 
     # Nouns ------------------------------------------------------------------------------------
+    def _summit_with(self, noun: Token, sent: Span) -> None:
+        """ "a summit in Alaska with Russian President Vladimir Putin": Putin was at that summit."""
+        summit = self.ra.summit_of_token.get(noun.i)
+        if summit is None or noun.lower_ not in {"summit", "summits", "conference"}:
+            return
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for a in [a for p in _pobjs(c) for a in self.actors(p)]:
+                    if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+                        self.add(a, RelationType.ATTENDED, summit, sent, "summit-with", 0.7)
+
     def _noun(self, noun: Token, lemma: str, sent: Span) -> None:
+        self._summit_with(noun, sent)
         types = LEXICON.noun_types(lemma) or LEXICON.noun_types(noun.lower_)
         if lemma in _READINESS_NOUNS:
             self._readiness_noun(noun, sent)
