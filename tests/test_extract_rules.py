@@ -371,3 +371,13 @@ def test_a_summit_with_someone_and_hosting_someone_for_talks():
     riyadh = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Riyadh")
     assert ("mohammed-bin-salman", "ATTENDED", riyadh) in rels
     assert any(t == "ATTENDED" and s.startswith("ahmed-al-sharaa") for s, t, _ in rels)
+
+
+def test_the_table_list_and_a_handover_at_the_summit():
+    graph, rels = facts("Chilean President Gabriel Boric handed the pro tempore presidency to his Colombian "
+                        "counterpart, Gustavo Petro, at a summit in Santiago on March 1, 2025. Also at the table "
+                        "were Peruvian President Dina Boluarte, attending her first summit, and Ecuadorian President "
+                        "Daniel Noboa, whose country hosts the next one.", date="2025-03-01")
+    sid, _ = summit_id(graph)
+    assert {("gabriel-boric", "ATTENDED", sid), ("gustavo-petro", "ATTENDED", sid),
+            ("dina-boluarte", "ATTENDED", sid), ("daniel-noboa", "ATTENDED", sid)} <= rels

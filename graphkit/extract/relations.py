@@ -421,7 +421,15 @@ class RelationReader:
                 for p in _pobjs(c):
                     summit = self.ra.summit_of_token.get(p.i) or (self._recent_summit(sent) if p.lower_ == "table" else None)
                     if summit:
-                        for a in [a for s_ in verb.children if s_.dep_ in _SUBJ | {"attr"} for a in self.actors(s_)]:
+                        present = [a for s_ in verb.children if s_.dep_ in _SUBJ | {"attr"} for a in self.actors(s_)]
+                        if c.i < verb.i:  # "Also at the table were A, attending ..., B and C": read the list off the text
+                            for t in self.doc[verb.i + 1:sent.end]:
+                                if t.lower_ in {"whose", "who", "which", ";"}:
+                                    break
+                                e = self.entity_at(t)
+                                if e and e not in present:
+                                    present.append(e)
+                        for a in present:
                             if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
                                 self.add(a, RelationType.ATTENDED, summit, sent, "present-at-table", 0.7)
 
@@ -489,6 +497,15 @@ class RelationReader:
                     self.add(a, RelationType.ATTENDED, summit, sent, "passive-join", 0.75)
                 return True
         return False
+
+    def _named_after(self, tok: Token) -> list[str]:
+        """ "his Brazilian counterpart, Luiz Inácio Lula da Silva," when the parser does not make the name
+        an apposition: the person named right after the noun."""
+        j = tok.i + 1
+        while j < len(self.doc) and self.doc[j].text == ",":
+            j += 1
+        e = self.entity_at(self.doc[j]) if j < len(self.doc) else None
+        return [e] if e and self._kind(e) is NodeKind.PERSON else []
 
     def _summit_up(self, tok: Token) -> str | None:
         """The meeting a participle hangs on, even when the parser attached it to the noun after it
@@ -620,6 +637,15 @@ class RelationReader:
                     if summit and not _planned_context(verb):
                         for a in self.subjects(verb):
                             self.add(a, RelationType.ATTENDED, summit, sent, f"acted-at-summit:{lemma}", 0.6)
+                        if lemma in {"hand", "pass", "transfer", "give", "present", "award", "cede"}:
+                            # "handed the rotating presidency to his Brazilian counterpart, Lula, at a summit"
+                            for c in verb.children:
+                                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                                    for a in [a for q in _pobjs(c) for a in
+                                              [x for x in self.actors(q) if self._kind(x) is NodeKind.PERSON]
+                                              or self._named_after(q)]:
+                                        if self._kind(a) is NodeKind.PERSON:
+                                            self.add(a, RelationType.ATTENDED, summit, sent, f"received-at-summit:{lemma}", 0.6)
                         return
 
     def _sentiment(self, tok: Token, sent: Span) -> None:
