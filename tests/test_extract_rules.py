@@ -381,3 +381,10 @@ def test_the_table_list_and_a_handover_at_the_summit():
     sid, _ = summit_id(graph)
     assert {("gabriel-boric", "ATTENDED", sid), ("gustavo-petro", "ATTENDED", sid),
             ("dina-boluarte", "ATTENDED", sid), ("daniel-noboa", "ATTENDED", sid)} <= rels
+
+
+def test_committing_to_a_bodys_target_is_a_pledge_to_that_body():
+    _, rels = facts("NATO leaders agreed to spend 5% of output on defence. Poland, Estonia and Lithuania all "
+                    "committed to the target. Spain did not commit to the goal.")
+    assert {("POL", "PLEDGED", "nato"), ("EST", "PLEDGED", "nato"), ("LTU", "PLEDGED", "nato")} <= rels
+    assert ("ESP", "PLEDGED", "nato") not in rels

@@ -887,6 +887,17 @@ class RelationReader:
             if any(x.lemma_.lower() in LEXICON.verbs["PLEDGED"] for x in xcomps):
                 return
         sources = sources if sources is not None else self.subjects(verb)
+        if lemma in {"commit", "sign"} and not objs:  # "committed to the target": the body whose target it is
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in {"to", "up"}:
+                    for q in _pobjs(c):
+                        if q.lemma_.lower() in _BODY_GOALS and not self.owner_actors(q):
+                            body = self._body_meant_before(q.i)
+                            if body and sources and not _negated(verb):
+                                for a in sources:
+                                    self.add(a, RelationType.PLEDGED, body, sent, f"committed-to-goal:{lemma}", 0.6,
+                                             what=_phrase(q))
+                                return
         targets: list[str] = []
         for child in verb.children:
             if child.dep_ == "dative":
@@ -1239,6 +1250,13 @@ class RelationReader:
                     if self._kind(a) is NodeKind.STATE:
                         self.add(a, RelationType.MEMBER_OF, b, tok.sent, "member-of", 0.8)
 
+    def _body_meant_before(self, i: int) -> str | None:
+        for t in reversed(self.doc[:i]):
+            eid = self.entity_at(t)
+            if eid and self._kind(eid) is NodeKind.ORGANIZATION:
+                return eid
+        return None
+
     def _body_meant(self, tok: Token) -> str | None:
         """ "the bloc", "the alliance", "its" in a membership phrase: the body last named before it."""
         if tok.lemma_.lower() not in _BODY_NOUNS and tok.lower_ not in {"its"}:
@@ -1340,6 +1358,7 @@ _POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan",
                  "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
                  "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
                  "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
+_BODY_GOALS = {"target", "targets", "goal", "goals", "benchmark", "pledge", "commitment"}
 _PAIR_NOUNS = {"leaders", "ministers", "presidents", "premiers", "counterparts", "heads"}
 _STATE_OF_PERSON = {"government", "country", "nation", "administration", "state", "cabinet"}
 _BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
