@@ -388,3 +388,9 @@ def test_committing_to_a_bodys_target_is_a_pledge_to_that_body():
                     "committed to the target. Spain did not commit to the goal.")
     assert {("POL", "PLEDGED", "nato"), ("EST", "PLEDGED", "nato"), ("LTU", "PLEDGED", "nato")} <= rels
     assert ("ESP", "PLEDGED", "nato") not in rels
+
+
+def test_calling_for_a_states_sovereignty_to_be_respected_supports_it():
+    _, rels = facts("Kenyan President William Ruto said that Somalia's sovereignty must be respected. Turkish "
+                    "President Recep Tayyip Erdoğan said Syria's territorial integrity should be preserved.")
+    assert {("william-ruto", "SUPPORTED", "SOM"), ("recep-tayyip-erdogan", "SUPPORTED", "SYR")} <= rels

@@ -27,7 +27,7 @@ _TERRITORY = {"territory", "territories", "land", "lands", "soil", "city", "citi
               "targets", "ships", "vessels", "military", "enclave", "strip", "site", "sites", "area", "areas",
               "province", "provinces", "bases", "base", "homes", "cities", "neighbourhoods", "neighborhoods"}
 _DISPUTE = {"dispute", "row", "clash", "feud", "spat", "quarrel", "standoff", "tension", "tensions"}
-_POSSESSED_STANCE = {"courage", "bravery", "wisdom", "vision", "role", "work", "resolve", "commitment",
+_POSSESSED_STANCE = {"sovereignty", "integrity", "independence", "courage", "bravery", "wisdom", "vision", "role", "work", "resolve", "commitment",
                      "demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
                      "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
                      "leadership", "efforts", "effort", "call", "calls", "stance", "idea", "ultimatum", "principle",
@@ -672,6 +672,15 @@ class RelationReader:
         for comp in verb.children:
             if comp.dep_ != "ccomp":
                 continue
+            if comp.lemma_.lower() in {"respect", "uphold", "protect", "guarantee", "defend", "preserve", "honour",
+                                       "honor", "restore"} and not _negated(comp):
+                # "said that Congo's sovereignty and territorial integrity must be respected by all"
+                owners = [a for c in comp.children if c.dep_ in _SUBJ | {"nsubjpass"}
+                          and c.lemma_.lower() in _SOVEREIGN_GOODS for a in self.owner_actors(c)]
+                for a in self.subjects(verb):
+                    for t in _unique(owners):
+                        if a != t:
+                            self.add(a, RelationType.SUPPORTED, t, sent, "speech-sovereignty", 0.65)
             subjects = [a for c in comp.children if c.dep_ in _SUBJ | {"nsubjpass"} for a in self.actors(c)]
             if not subjects:
                 continue
@@ -1358,6 +1367,7 @@ _POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan",
                  "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
                  "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
                  "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
+_SOVEREIGN_GOODS = {"sovereignty", "integrity", "independence", "security", "right", "rights", "borders"}
 _BODY_GOALS = {"target", "targets", "goal", "goals", "benchmark", "pledge", "commitment"}
 _PAIR_NOUNS = {"leaders", "ministers", "presidents", "premiers", "counterparts", "heads"}
 _STATE_OF_PERSON = {"government", "country", "nation", "administration", "state", "cabinet"}
