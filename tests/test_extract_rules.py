@@ -394,3 +394,9 @@ def test_calling_for_a_states_sovereignty_to_be_respected_supports_it():
     _, rels = facts("Kenyan President William Ruto said that Somalia's sovereignty must be respected. Turkish "
                     "President Recep Tayyip Erdoğan said Syria's territorial integrity should be preserved.")
     assert {("william-ruto", "SUPPORTED", "SOM"), ("recep-tayyip-erdogan", "SUPPORTED", "SYR")} <= rels
+
+
+def test_hitting_back_in_writing_opposes_the_person_written_about():
+    _, rels = facts("Brazilian President Luiz Inácio Lula da Silva criticised the tariffs. Argentine President "
+                    "Javier Milei hit back on X, writing that Lula had \"no moral authority\".")
+    assert ("javier-milei", "OPPOSED", "luiz-inacio-lula-da-silva") in rels

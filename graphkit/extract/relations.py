@@ -1023,6 +1023,12 @@ class RelationReader:
                        for q in _pobjs(p) for a in self.actors(q)]
             targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
                         for q in _pobjs(c) for a in self.actors(q)]
+        if not targets and (lemma, _particle(verb)) in _HOSTILE_PHRASALS:
+            # "Trump hit back, writing that the 'publicity seeking' Macron had 'no idea'"
+            for c in verb.children:
+                if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in LEXICON.speech_verbs:
+                    targets += [a for comp in c.children if comp.dep_ == "ccomp" for s_ in comp.children
+                                if s_.dep_ in _SUBJ for a in self.actors(s_)]
         if lemma in {"stand", "side"} and not targets:
             return
         if lemma in {"demand", "urge", "pressure", "refuse", "decline"}:
@@ -1448,7 +1454,9 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
 
 
 def _particle(verb: Token) -> str:
-    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    """The verb's particle, also when parsed as an adverb ("hit back", "lashed out")."""
+    return next((c.lower_ for c in verb.children
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in {"back", "out"}), "")
 
 
 def _same_place(a: str, b: str) -> bool:
