@@ -400,3 +400,11 @@ def test_hitting_back_in_writing_opposes_the_person_written_about():
     _, rels = facts("Brazilian President Luiz Inácio Lula da Silva criticised the tariffs. Argentine President "
                     "Javier Milei hit back on X, writing that Lula had \"no moral authority\".")
     assert ("javier-milei", "OPPOSED", "luiz-inacio-lula-da-silva") in rels
+
+
+def test_its_is_not_taken_for_the_last_body_named():
+    _, rels = facts("The United Nations called for calm. Rwandan President Paul Kagame said Rwanda would defend "
+                    "its borders. Sudan's army-led government accuses the African Union of bias, and its "
+                    "government rejects the claim.")
+    assert ("RWA", "SUPPORTED", "un") not in rels and ("paul-kagame", "SUPPORTED", "un") not in rels
+    assert ("african-union", "OPPOSED", "african-union") not in rels

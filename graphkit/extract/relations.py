@@ -1273,8 +1273,9 @@ class RelationReader:
         return None
 
     def _body_meant(self, tok: Token) -> str | None:
-        """ "the bloc", "the alliance", "its" in a membership phrase: the body last named before it."""
-        if tok.lemma_.lower() not in _BODY_NOUNS and tok.lower_ not in {"its"}:
+        """ "the bloc", "the alliance": the body last named before it. Not "its", which as often means
+        a state ("Rwanda would defend its borders")."""
+        if tok.lemma_.lower() not in _BODY_NOUNS:
             return None
         for t in reversed(self.doc[:tok.i]):
             eid = self.entity_at(t)
