@@ -142,19 +142,28 @@ class RelationReader:
         return _unique(out)
 
     def _last_people(self, before: int, n: int) -> list[str]:
-        found: list[str] = []
+        """The last n people named before token `before`, leaving out the subjects of its own
+        sentence ("Trump praised the two prime ministers": not Trump)."""
         sent = self.doc[before].sent
+        subjects = {self.entity_at(x) for x in sent if x.dep_ in ("nsubj", "nsubjpass")}
+        found: list[str] = []
         for t in reversed(self.doc[:before]):
-            if t.i >= sent.start and t.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "Trump praised the two prime ministers": not Trump
             i = self.ra.mention_at(t.i)
-            if i is not None and self.ra.entity_of[i] and self.ra.mentions[i].kind is NodeKind.PERSON \
-                    and not (t.i >= sent.start and self.ra.entity_of[i] in {self.entity_at(x) for x in sent
-                                                                              if x.dep_ in ("nsubj", "nsubjpass")}):
-                if self.ra.entity_of[i] not in found:
-                    found.append(self.ra.entity_of[i])
+            if i is None or not self.ra.entity_of[i] or self.ra.mentions[i].kind is not NodeKind.PERSON:
+                continue
+            person = self.ra.entity_of[i]
+            if (t.i < sent.start or person not in subjects) and person not in found:
+                found.append(person)
                 if len(found) == n:
                     return found
+        return []
+
+    def _relative_antecedent(self, tok: Token) -> list[str]:
+        """The actors a relative clause containing `tok` is about ("Putin, whose war ...")."""
+        for _ in range(3):
+            if tok.dep_ == "relcl":
+                return self.actors(tok.head)
+            tok = tok.head
         return []
 
     def owner_actors(self, tok: Token) -> list[str]:
@@ -164,11 +173,8 @@ class RelationReader:
             return found
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ == "whose" and tok.lemma_.lower() in _STATE_OF_PERSON:
-                up = tok  # "Abiy Ahmed, whose government hosted the summit": his state
-                for _ in range(3):
-                    if up.dep_ == "relcl":
-                        return _unique(self.ra.person_state.get(a, a) for a in self.actors(up.head))
-                    up = up.head
+                # "Abiy Ahmed, whose government hosted the summit": his state
+                return _unique(self.ra.person_state.get(a, a) for a in self._relative_antecedent(tok))
         for child in tok.children:  # "blocked the EU's aid package", "praised Ghana's leadership"
             if child.dep_ == "poss":
                 return self.actors(child) or [b for b in [self._body_meant(child)] if b]  # "the alliance's goal"
@@ -423,12 +429,8 @@ class RelationReader:
                     if summit:
                         present = [a for s_ in verb.children if s_.dep_ in _SUBJ | {"attr"} for a in self.actors(s_)]
                         if c.i < verb.i:  # "Also at the table were A, attending ..., B and C": read the list off the text
-                            for t in self.doc[verb.i + 1:sent.end]:
-                                if t.lower_ in {"whose", "who", "which", ";"}:
-                                    break
-                                e = self.entity_at(t)
-                                if e and e not in present:
-                                    present.append(e)
+                            present = _unique(present + self._named_from(verb.i + 1, sent.end, {"whose", "who", "which", ";"},
+                                                                         through_verbs=True))
                         for a in present:
                             if self._kind(a) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
                                 self.add(a, RelationType.ATTENDED, summit, sent, "present-at-table", 0.7)
@@ -532,12 +534,19 @@ class RelationReader:
             j += 1
         else:
             return []
+        return [e for e in self._named_from(j, sent.end, {";", ".", "—", "(", "who"})
+                if self._kind(e) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION)]
+
+    def _named_from(self, start: int, end: int, stops: set[str], through_verbs: bool = False) -> list[str]:
+        """The entities named from token `start` on, in order, until a stop word (or a verb, unless
+        `through_verbs`): a list the parser may have attached anywhere, read off the text."""
         out: list[str] = []
-        while j < sent.end and self.doc[j].pos_ not in ("VERB", "AUX") and self.doc[j].text not in {";", ".", "—", "(", "who"}:
-            eid = self.entity_at(self.doc[j])
-            if eid and self._kind(eid) in (NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION):
+        for t in self.doc[start:end]:
+            if t.lower_ in stops or t.text in stops or not through_verbs and t.pos_ in ("VERB", "AUX"):
+                break
+            eid = self.entity_at(t)
+            if eid:
                 out.append(eid)
-            j += 1
         return _unique(out)
 
     def _summit_in(self, tok: Token, through_people: bool = True) -> str | None:
@@ -797,18 +806,15 @@ class RelationReader:
     # HOSTED -----------------------------------------------------------------------------------
     def _hosted(self, verb: Token, sent: Span) -> None:
         summit = None
-        for child in verb.children:
-            if child.dep_ in _OBJ:
-                summit = self._summit_in(child) if self.ra.summit_of_token.get(child.i) else None
+        guests = [c for c in verb.children if c.dep_ in _OBJ]
+        guest_summit = None  # the meeting the hosted guests came to, when the verb names them
+        for child in guests:
+            summit = self._summit_in(child) if self.ra.summit_of_token.get(child.i) else None
         if summit is None and verb.lemma_.lower() == "host":  # "hosted the Russian leader for three hours of talks"
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "for" and not _planned_context(verb):
                     summit = summit or self._summit_in(child)
-            if summit:
-                for c in verb.children:
-                    if c.dep_ in _OBJ:
-                        for a in self.actors(c):
-                            self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
+            guest_summit = summit
         acl = verb
         while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
             acl = acl.head
@@ -823,16 +829,14 @@ class RelationReader:
             city = self.ra.nodes[self.ra.main_summit].properties.get("city")
             places = [self.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree
                       if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
-            guests = [c for c in verb.children if c.dep_ in _OBJ]
             if city and any(_same_place(str(city), p) for p in places):
                 summit = self.ra.main_summit
             elif any(g.lemma_.lower() in _AUDIENCES and not self.actors(g) for g in guests) \
                     and not _planned_context(verb) and not _hypothetical(verb):
                 summit = self._recent_summit(sent)  # "Milei, who hosted the leaders at the San Martin Palace"
-            if summit:
-                for c in guests:
-                    for a in self.actors(c):
-                        self.add(a, RelationType.ATTENDED, summit, sent, "hosted-guest", 0.7)
+            guest_summit = summit
+        for a in [a for g in guests for a in self.actors(g)] if guest_summit else []:
+            self.add(a, RelationType.ATTENDED, guest_summit, sent, "hosted-guest", 0.7)
         if summit:
             for a in sources:
                 self.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
@@ -1102,12 +1106,7 @@ class RelationReader:
         targets: list[str] = []
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ == "whose":  # "Putin, whose war against Ukraine ..."
-                up = noun
-                for _ in range(3):
-                    if up.dep_ == "relcl":
-                        attackers += self.actors(up.head)
-                        break
-                    up = up.head
+                attackers += self._relative_antecedent(noun)
             elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                 e = self.entity_at(child)
                 if e and self._kind(e) in (NodeKind.STATE, NodeKind.PERSON):
@@ -1228,11 +1227,8 @@ class RelationReader:
             if tok.lower_ in {"groups", "comprises", "includes"} and tok.pos_ != "VERB" and tok.i > 0:
                 body = self.entity_at(self.doc[tok.i - 1])  # "The Andean Community groups Bolivia, ..." as a noun
                 if body and self._kind(body) is NodeKind.ORGANIZATION:
-                    for t in self.doc[tok.i + 1:tok.sent.end]:
-                        if t.pos_ in ("VERB", "AUX") or t.lower_ in {"with", "while", ";", "."}:
-                            break
-                        eid = self.entity_at(t)
-                        if eid and self._kind(eid) is NodeKind.STATE:
+                    for eid in self._named_from(tok.i + 1, tok.sent.end, {"with", "while", ";", "."}):
+                        if self._kind(eid) is NodeKind.STATE:
                             self.add(eid, RelationType.MEMBER_OF, body, tok.sent, "body-groups:surface", 0.7)
             if tok.lemma_.lower() != "member":
                 continue
@@ -1275,13 +1271,7 @@ class RelationReader:
     def _body_meant(self, tok: Token) -> str | None:
         """ "the bloc", "the alliance": the body last named before it. Not "its", which as often means
         a state ("Rwanda would defend its borders")."""
-        if tok.lemma_.lower() not in _BODY_NOUNS:
-            return None
-        for t in reversed(self.doc[:tok.i]):
-            eid = self.entity_at(t)
-            if eid and self._kind(eid) is NodeKind.ORGANIZATION:
-                return eid
-        return None
+        return self._body_meant_before(tok.i) if tok.lemma_.lower() in _BODY_NOUNS else None
 
     def _grouping(self, verb: Token, sent: Span) -> None:
         """ "The SCO groups China, Russia, India ...", "ASEAN comprises ten states": membership."""
@@ -1394,7 +1384,7 @@ _NEGATIVE_VERDICTS = {"mistake", "error", "threat", "provocation", "failure", "d
                       "illegitimate", "terrorist", "criminal", "propaganda", "escalation", "outrageous", "unjustified",
                       "baseless", "groundless", "betrayal", "farce", "sham", "corrupt", "dictator", "liar", "fascist",
                       "unreasonable", "traitor", "tyrant", "warmonger", "bully", "hypocrite", "puppet", "thug",
-                      "disgrace", "disgraceful", "shameful", "unhelpful", "irrelevant", "incompetent", "curtain"}
+                      "disgrace", "disgraceful", "shameful", "unhelpful", "irrelevant", "incompetent"}
 _POSITIVE_VERDICTS = {"partner", "friend", "ally", "success", "breakthrough", "reliable", "constructive",
                       "positive", "historic", "good", "great", "important", "valuable", "trustworthy", "leader",
                       "hero", "understands", "wise", "courageous", "brave", "productive", "excellent"}

@@ -27,11 +27,11 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from pydantic import ValidationError
 
-from graphkit.model import (Graph, Node, NodeKind, Relation, RelationProperties,
-                            RelationType)
+from graphkit.model import (Graph, Node, NodeKind, Relation, RelationProperties, RelationType,
+                            merge_graphs)
 from graphkit.stores.base import GraphStore, QueryResult, StoreError
-from graphkit.stores.property_graph import (RELATION_RECORD_KEYS, evidence_from_record, node_record,
-                                            relation_record)
+from graphkit.stores.property_graph import (RELATION_PROPERTY_KEYS, RELATION_RECORD_KEYS, evidence_from_record,
+                                            node_record, relation_record)
 
 # The schema, kept here so an installed package has it; cypher/schema.cypher is the same text
 # (tests/test_neo4j_store.py asserts they are identical). Labels = NodeKind values.
@@ -58,7 +58,6 @@ CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
 
 DEFAULT_BATCH_SIZE = 2_000
 _NODE_KEYS = {"id", "kind", "name", "aliases"}
-_RELATION_PROPERTY_KEYS = tuple(RelationProperties.model_fields)
 # Each record key set by name (a null removes it), not `SET r = row.props`: a map of unknown keys
 # makes the planner add an Eager operator (it cannot rule out a write to the `id` the index seeks
 # read), which holds every row of the batch before writing any; naming the keys avoids that.
@@ -187,7 +186,7 @@ class Neo4jStore(GraphStore):
     def replace_articles(self, graph: Graph, article_ids: list[str]) -> None:
         self._ensure_schema()
         with _gc_paused():
-            incoming = Graph().merged_with(graph)  # folds duplicate ids the way the embedded store does
+            incoming = merge_graphs([graph])  # folds duplicate ids the way the embedded store does
             self._write(lambda tx: self._replace(tx, incoming, list(dict.fromkeys(article_ids))))
 
     def write_graph(self, graph: Graph) -> None:
@@ -433,7 +432,7 @@ def _relation_from_record(source: str, rel_type: str, target: str, props: dict[s
     return Relation(
         source=source, type=RelationType(rel_type), target=target,
         confidence=props.get("confidence", 1.0),
-        properties=RelationProperties(**{k: props[k] for k in _RELATION_PROPERTY_KEYS if props.get(k) is not None}),
+        properties=RelationProperties(**{k: props[k] for k in RELATION_PROPERTY_KEYS if props.get(k) is not None}),
         evidence=evidence_from_record(props))
 
 

@@ -18,9 +18,9 @@ from graphkit.model import Evidence, Graph, Node, Relation, RelationProperties
 
 _SENTENCE = {"sentence"}
 
-_RELATION_PROPERTY_KEYS = tuple(RelationProperties.model_fields)
+RELATION_PROPERTY_KEYS = tuple(RelationProperties.model_fields)
 # Every key a relation record can have (fixed, so a writer can name them in Cypher text).
-RELATION_RECORD_KEYS = ("type", "confidence", "articles", "sentences", "evidence", *_RELATION_PROPERTY_KEYS)
+RELATION_RECORD_KEYS = ("type", "confidence", "articles", "sentences", "evidence", *RELATION_PROPERTY_KEYS)
 
 
 def node_record(node: Node) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def relation_record(rel: Relation) -> dict[str, Any]:
                      + f',"sentence_index":{sentence_index[e.sentence]}}}' for e in evidence],
     }
     properties = rel.properties
-    for key in _RELATION_PROPERTY_KEYS:  # attribute reads: a third of the cost of model_dump()
+    for key in RELATION_PROPERTY_KEYS:  # attribute reads: a third of the cost of model_dump()
         value = getattr(properties, key)
         if value is not None:
             record[key] = value
