@@ -99,6 +99,7 @@ def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> No
     graph = merge_graphs(extract_articles(texts, jobs=jobs))
     if explain:
         names = {n.id: n.name for n in graph.nodes}
+        read_from = {a.id: a.path or a.id for a in texts}
         for rel in graph.relations:
             if rel.type.value == "MENTIONS":
                 continue
@@ -107,7 +108,8 @@ def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> No
             click.echo(f"{names[rel.source]} -[{rel.type.value}]-> {names[rel.target]}{extra} "
                        f"(confidence {rel.confidence:.2f})")
             for ev in rel.evidence:
-                click.echo(f"    {ev.rule or '?'} @ {ev.article}:{ev.start}-{ev.end}: {ev.sentence}")
+                click.echo(f"    {ev.rule or '?'} @ {read_from.get(ev.article, ev.article)}:{ev.start}-{ev.end}: "
+                           f"{ev.sentence}")
         return
     if fmt == "summary":
         _print_counts(graph.counts())
@@ -148,7 +150,7 @@ def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs:
         with open_store(store_path, neo4j_uri) as store:
             report = ingest_paths(list(paths), store, jobs=jobs, strict=strict, progress=show,
                                   on_warning=lambda where, message: warnings.append(message))
-            counts = store.stats() if (report.added or report.updated or report.unchanged) else None
+            counts = store.stats() if (report.added or report.updated or report.unchanged or report.same) else None
     except KeyboardInterrupt:
         raise GraphkitError("interrupted; the store holds all of this ingest or none of it") from None
     finally:
@@ -164,8 +166,9 @@ def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs:
         for problem in problems:
             click.echo(f"graphkit: failed: {problem}", err=True)
         raise GraphkitError(f"no article could be read ({len(problems)} inputs failed)")
+    same = f", {len(report.same)} same as another input" if report.same else ""
     click.echo(f"ingested into {store.location}: {len(report.added)} added, {len(report.updated)} updated, "
-               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed{same}")
     _print_counts(counts)
     for problem in report.failed.values():
         click.echo(f"graphkit: failed: {problem}", err=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from pathlib import Path
 from typing import Any, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -173,7 +174,9 @@ class Relation(BaseModel):
 
 
 class Article(BaseModel):
-    """An input text and what is known about it; `id` is the file name, used in evidence."""
+    """An input text and what is known about it. `id` (used in evidence) comes from its URL or
+    text, never a file name alone; `sources` are the places it was read from (resolved paths,
+    `path#record`, `stdin`), so one text under two names is one article with both sources."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -184,6 +187,7 @@ class Article(BaseModel):
     date: str | None = None
     path: str | None = None
     sha256: str | None = None
+    sources: list[str] = Field(default_factory=list)
 
     @field_validator("date")
     @classmethod
@@ -194,8 +198,10 @@ class Article(BaseModel):
 
     def as_node(self) -> Node:
         props = {k: v for k, v in {"title": self.title, "url": self.url, "date": self.date,
-                                    "path": self.path, "sha256": self.sha256}.items() if v is not None}
-        return Node(id=self.id, kind=NodeKind.ARTICLE, name=self.title or self.id, properties=props)
+                                    "path": self.path, "sha256": self.sha256,
+                                    "sources": self.sources or None}.items() if v is not None}
+        name = self.title or (Path(self.path).name if self.path else (self.sources or [self.id])[0])
+        return Node(id=self.id, kind=NodeKind.ARTICLE, name=name, properties=props)
 
 
 Evidence.model_rebuild()

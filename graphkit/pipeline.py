@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 from pydantic import BaseModel, Field
 
 from graphkit.model import Article, Graph, Node, NodeKind, Relation, RelationType, merge_graphs
-from graphkit.sources import ArticleError, iter_article_paths, iter_articles
+from graphkit.sources import STDIN_SOURCE, ArticleError, iter_article_paths, iter_articles
 from graphkit.stores.base import GraphStore
 
 
@@ -50,11 +50,11 @@ class Extractor:
             try:
                 yield self.graph_of(article, doc)
             except Exception as exc:  # noqa: BLE001 - reported per article, with its name
-                where = article.path or article.id
+                where = _where(article)
                 message = f"{where}: extraction failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
                 if failures is None:
                     raise ExtractionError(message) from exc
-                failures[where] = message
+                failures[article.id] = message
 
     def graph_of(self, article: Article, doc) -> Graph:
         from graphkit.extract.relations import read_relations
@@ -124,11 +124,13 @@ def extract_articles(articles: list[Article], jobs: int = 1, batch_size: int = 1
 
 
 class IngestReport(BaseModel):
-    """What an ingest did, per article, and which inputs failed and why."""
+    """What an ingest did with every input: each article read is added, updated, unchanged or
+    the same article as another input of this run (`same`); each unreadable input is in `failed`."""
 
     added: list[str] = Field(default_factory=list)
     updated: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
+    same: list[str] = Field(default_factory=list)
     failed: dict[str, str] = Field(default_factory=dict)
 
 
@@ -178,9 +180,10 @@ def ingest_paths(paths: list[str | Path], store: GraphStore, jobs: int = 1, stri
     articles, failed = read_articles(paths, strict=strict, on_error=on_error, on_warning=on_warning,
                                      progress=progress)
     if not progress or not articles:
-        return ingest_articles(articles, store, jobs=jobs, failed=failed)
+        return ingest_articles(articles, store, jobs=jobs, failed=failed, on_warning=on_warning)
     with _progress_bar(True, len(articles), "extracting", "article") as bar:
-        return ingest_articles(articles, store, jobs=jobs, failed=failed, progress=bar.update)
+        return ingest_articles(articles, store, jobs=jobs, failed=failed, progress=bar.update,
+                               on_warning=on_warning)
 
 
 def _progress_bar(show: bool, total: int, desc: str, unit: str):
@@ -193,31 +196,88 @@ def _progress_bar(show: bool, total: int, desc: str, unit: str):
 
 def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
                     failed: dict[str, str] | None = None,
-                    progress: Callable[[int], None] | None = None) -> IngestReport:
+                    progress: Callable[[int], None] | None = None,
+                    on_warning: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Merge `articles` into `store`. An article is known by its id (its URL or text), so the
+    same text read twice is one article with both sources, and two texts are two articles
+    whatever their file names. A file that held another text before retires that text's
+    article when no other source still holds it: an edited file replaces what it gave."""
     report = IngestReport(failed=dict(failed or {}))
-    known = store.article_fingerprints()
+    stored = store.stored_articles()
     latest: dict[str, Article] = {}
     for a in articles:
-        latest[a.id] = a  # the same file name twice: the last one read wins
-    changed = []
+        seen = latest.get(a.id)
+        if seen is not None:
+            report.same.append(_where(a))
+            if seen.sha256 != a.sha256 and on_warning:  # one URL, two texts: the last one read wins
+                on_warning(_where(a), f"{_where(a)}: same URL as {_where(seen)} ({a.url}) with another text; "
+                                      "keeping the one read last")
+            a = a.model_copy(update={"sources": _unique([*seen.sources, *a.sources])})
+        latest[a.id] = a
+    # Where each place read now points; stdin is no place, so it never retires anything.
+    now_at = {src: a.id for a in latest.values() for src in a.sources if src != STDIN_SOURCE}
+    before = {src: sid for sid, info in stored.items() for src in info.sources}
+    retired_legacy = {old for a in latest.values() for old in _legacy_versions(a, stored)}
+    sources: dict[str, list[str]] = {}
+    for sid, info in stored.items():
+        keep = [] if sid in retired_legacy else [s for s in info.sources if now_at.get(s, sid) == sid]
+        if sid in latest:
+            keep = _unique([*keep, *latest[sid].sources])
+        if keep != info.sources:
+            sources[sid] = keep
+    changed: list[Article] = []
     for a in latest.values():
-        if known.get(a.id) == a.sha256:
+        known = stored.get(a.id)
+        if known is not None and known.sha256 == a.sha256:
             report.unchanged.append(a.id)
-        else:
-            (report.updated if a.id in known else report.added).append(a.id)
-            changed.append(a)
+            continue
+        if known is not None:
+            a = a.model_copy(update={"sources": sources.pop(a.id, known.sources)})
+        replaced = known is not None or bool(_legacy_versions(a, stored)) or any(
+            before.get(src, a.id) != a.id for src in a.sources if src != STDIN_SOURCE)
+        (report.updated if replaced else report.added).append(a.id)
+        changed.append(a)
     if progress is not None and len(articles) > len(changed):
         progress(len(articles) - len(changed))  # unchanged (or read twice): done without extracting
+    graph = Graph()
     if changed:
         failures: dict[str, str] = {}
         graph = merge_graphs(extract_articles(changed, jobs=jobs, progress=progress, failures=failures))
         if failures:  # what a failed article contributed before stays as it was
-            report.failed.update(failures)
-            bad = {a.id for a in changed if (a.path or a.id) in failures}
+            report.failed.update({(a.sources or [_where(a)])[0]: failures[a.id] for a in changed if a.id in failures})
+            bad = {a.id for a in changed if a.id in failures}
             report.added = [i for i in report.added if i not in bad]
             report.updated = [i for i in report.updated if i not in bad]
             changed = [a for a in changed if a.id not in bad]
-        if changed:
-            store.replace_articles(graph, [a.id for a in changed])
+            graph = graph.without_articles(bad)
+    gone = [sid for sid, keep in sources.items() if not keep and sid not in latest] + sorted(retired_legacy)
+    kept = {sid: keep for sid, keep in sources.items() if keep}
+    if changed or gone or kept:
+        store.replace_articles(graph, [a.id for a in changed] + gone, sources=kept)
     return report
 
+
+def _where(article: Article) -> str:
+    return article.path or (article.sources[0] if article.sources else article.id)
+
+
+def _legacy_versions(article: Article, stored: dict) -> list[str]:
+    """Articles of a store written before ids came from content (id = file name, no sources)
+    that this input is a version of: the same name, and the same text or the same file."""
+    legacy = {sid: info for sid, info in stored.items() if not info.sources and not sid.startswith("art-")}
+    found = []
+    for src in article.sources:
+        path, _, record = src.partition("#")
+        names = {Path(path).name + (f"#{record}" if record else ""), record} - {""}
+        for name in names:
+            old = legacy.get(name)
+            if old is None:
+                continue
+            same_file = bool(old.path) and str(Path(old.path).resolve()) == path
+            if old.sha256 == article.sha256 or same_file:
+                found.append(name)
+    return found
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

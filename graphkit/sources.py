@@ -35,7 +35,9 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
-STDIN = "-"  # the path that means: one article on standard input (id "stdin")
+STDIN = "-"  # the path that means: one article on standard input
+STDIN_SOURCE = "stdin"  # its source: not a place that can be read again, so it never retires an article
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_", "ocid", "cmpid")
 
 MAX_ARTICLE_CHARS = 500_000
 MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS  # a UTF-8 file larger than this cannot be short enough
@@ -142,27 +144,31 @@ def read_article(path: str | Path, on_warning: Warn | None = None) -> Article:
     is_html = suffix in HTML_SUFFIXES
     data = _read_bytes(path, MAX_HTML_BYTES if is_html else MAX_TEXT_BYTES)
     if is_html:
-        return article_from_html(data, article_id=path.name, path=str(path), on_warning=on_warning)
+        return article_from_html(data, path=str(path), source=source_of(path), on_warning=on_warning)
     text = decode_text(str(path), data, on_warning)
-    return article_from_text(text, article_id=path.name, path=str(path))
+    return article_from_text(text, path=str(path), source=source_of(path))
 
 
 def read_stdin(stream: IO[bytes] | None = None, on_warning: Warn | None = None) -> Article:
-    """One article from standard input (id "stdin"): an HTML page when it looks like one, else text."""
+    """One article from standard input: an HTML page when it looks like one, else text. Its id
+    comes from its content like any other's, so two different texts piped in are two articles."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read(MAX_HTML_BYTES + 1)
     if len(data) > MAX_HTML_BYTES:
         raise ArticleError(f"stdin: too large (over {_size(MAX_HTML_BYTES)}); "
                            f"graphkit reads articles of up to {MAX_ARTICLE_CHARS:,} characters")
     if _looks_like_html(data):
-        return article_from_html(data, article_id="stdin", on_warning=on_warning)
-    return article_from_text(decode_text("stdin", data, on_warning), article_id="stdin")
+        return article_from_html(data, source=STDIN_SOURCE, on_warning=on_warning)
+    return article_from_text(decode_text("stdin", data, on_warning), source=STDIN_SOURCE)
 
 
-def article_from_text(text: str, article_id: str, path: str | None = None,
-                      title: str | None = None, url: str | None = None, date: str | None = None) -> Article:
-    """An Article from raw text, filling title/url/date from the text where not given."""
-    where = path or article_id
+def article_from_text(text: str, article_id: str | None = None, path: str | None = None,
+                      title: str | None = None, url: str | None = None, date: str | None = None,
+                      source: str | None = None) -> Article:
+    """An Article from raw text, filling title/url/date from the text where not given. Without an
+    explicit `article_id` the id comes from the content (see `article_id_for`); `source` is where
+    it was read (a resolved path, `path#record`, or stdin)."""
+    where = path or article_id or source or "article"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{where}: empty article (no text)")
@@ -172,17 +178,64 @@ def article_from_text(text: str, article_id: str, path: str | None = None,
     url = url or _first_group(_URL_LINE, text)
     date = date or _date_from_lines(text) or (date_from_url(url) if url else None)
     title = title or _title_line(text)
-    return Article(id=article_id, text=text, title=title, url=url, date=date, path=path,
+    return Article(id=article_id or article_id_for(text, url), text=text, title=title, url=url, date=date,
+                   path=path, sources=[source] if source else [],
                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def article_from_html(html: bytes | str, article_id: str, path: str | None = None,
-                      url: str | None = None, on_warning: Warn | None = None) -> Article:
+def article_id_for(text: str, url: str | None = None) -> str:
+    """An article's id from its content and provenance, never from a file name: its canonical
+    URL when known, else its normalised text. Two files with one name are two articles; one
+    text under two names (or piped twice) is one article.
+
+    >>> article_id_for("Macron  met Starmer.\n") == article_id_for("Macron met Starmer.")
+    True
+    """
+    key = f"url {canonical_url(url)}" if url and canonical_url(url) else f"text {_normalised(text)}"
+    return "art-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def canonical_url(url: str) -> str:
+    """The URL that names a page whatever the link it was reached by: scheme and host in lower
+    case, no fragment, no tracking parameters, no trailing slash; "" if it is not an http(s) URL."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(_TRACKING_PARAMS)])
+    host = parts.netloc.lower().removeprefix("www.")
+    return urlunsplit(("https", host, parts.path.rstrip("/") or "/", query, ""))
+
+
+def source_of(path: str | Path, record: str | None = None) -> str:
+    """Where an article was read, as stored in its `sources`: the resolved path (so two files
+    with one name differ, and one file named two ways is the same), plus `#record` for a record."""
+    try:
+        resolved = str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: keep the path as given
+        resolved = os.path.abspath(path)
+    return f"{resolved}#{record}" if record else resolved
+
+
+def _normalised(text: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def article_from_html(html: bytes | str, article_id: str | None = None, path: str | None = None,
+                      url: str | None = None, on_warning: Warn | None = None,
+                      source: str | None = None) -> Article:
     """An Article from a web page: the main text, title, date and canonical URL as trafilatura
     finds them (boilerplate such as menus and footers left out)."""
     import trafilatura  # local: it pulls in lxml and htmldate, not needed for plain text
 
-    where = path or article_id
+    where = path or article_id or source or "page"
     if isinstance(html, bytes):
         html = _decode_html(where, html, on_warning)
     if not html.strip():
@@ -196,21 +249,24 @@ def article_from_html(html: bytes | str, article_id: str, path: str | None = Non
         raise ArticleError(f"{where}: no article text found in the HTML page")
     page_url = url or (doc.url if doc is not None else None) or None
     page_date = normalize_date(doc.date) if doc is not None and doc.date else None
-    return article_from_text(text, article_id=article_id, path=path,
+    return article_from_text(text, article_id=article_id, path=path, source=source,
                              title=(doc.title if doc is not None else None) or None,
                              url=page_url, date=page_date or (date_from_url(page_url) if page_url else None))
 
 
-def article_from_record(record: Any, default_id: str, where: str, on_warning: Warn | None = None,
+def article_from_record(record: Any, label: str, where: str, on_warning: Warn | None = None,
                         path: str | None = None) -> Article:
     """An Article from one JSON record: text from "text" / "content" / "body" (or an "html" page),
-    "title", "url" / "link", "date" / "published" / "published_at"; id from "id" when present."""
+    "title", "url" / "link", "date" / "published" / "published_at". Its id comes from its URL or
+    text like any article's; the record's own "id" (else `label`, its position in the file) only
+    names where it was read, in its `sources`."""
     if not isinstance(record, dict):
         raise ArticleError(f"{where}: expected an object with a \"text\" field, got {_json_type(record)}")
     raw_id = record.get("id")
-    article_id = str(raw_id).strip() if raw_id not in (None, "") and not isinstance(raw_id, (dict, list)) else default_id
-    if not article_id:
-        article_id = default_id
+    own = str(raw_id).strip() if raw_id not in (None, "") and not isinstance(raw_id, (dict, list)) else ""
+    record_name = own or label.rsplit("#", 1)[-1]
+    source = source_of(path, record_name) if path else (own or label)
+    article_id = None
     text = _field(record, TEXT_FIELDS, where)
     title = _field(record, TITLE_FIELDS, where)
     url = _field(record, URL_FIELDS, where)
@@ -220,14 +276,15 @@ def article_from_record(record: Any, default_id: str, where: str, on_warning: Wa
         on_warning(where, f"{where}: date {raw_date!r} not understood; ignored")
     if text is None and isinstance(record.get("html"), str):
         return article_from_html(record["html"], article_id=article_id, path=path, url=url,
-                                 on_warning=on_warning).model_copy(
+                                 on_warning=on_warning, source=source).model_copy(
             update={k: v for k, v in {"title": title, "date": date}.items() if v})
     if text is None:
         raise ArticleError(f"{where}: no text (expected a \"text\", \"content\" or \"body\" field)")
     try:
-        return article_from_text(text, article_id=article_id, path=path, title=title, url=url, date=date)
+        return article_from_text(text, article_id=article_id, path=path, title=title, url=url, date=date,
+                                 source=source)
     except ArticleError as exc:  # name the record, not only the file
-        raise ArticleError(str(exc).replace(f"{path or article_id}:", f"{where}:", 1)) from None
+        raise ArticleError(str(exc).replace(f"{path or source}:", f"{where}:", 1)) from None
 
 
 def normalize_date(value: Any) -> str | None:

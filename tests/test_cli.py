@@ -45,7 +45,9 @@ def test_extract_prints_the_guideline_format(tmp_path):
     assert leads and leads[0]["target"] == "GBR" and leads[0]["properties"]["role"] == "Prime Minister"
     ev = leads[0]["evidence"][0]
     text = (SEEDS / "001_83878d6a37cc9a43.txt").read_text(encoding="utf-8")
-    assert ev["article"] == "001_83878d6a37cc9a43.txt" and text[ev["start"]:ev["end"]].strip() == ev["sentence"]
+    (article,) = [n for n in out["nodes"] if n["kind"] == "Article"]
+    assert article["properties"]["sources"] == [str(SEEDS / "001_83878d6a37cc9a43.txt")]
+    assert ev["article"] == article["id"] and text[ev["start"]:ev["end"]].strip() == ev["sentence"]
 
 
 def test_extract_several_articles_is_one_merged_graph(tmp_path):
@@ -54,13 +56,15 @@ def test_extract_several_articles_is_one_merged_graph(tmp_path):
     ids = [n["id"] for n in out["nodes"]]
     assert len(ids) == len(set(ids)) and ids.count("keir-starmer") == 1
     leads = next(e for e in out["edges"] if e["type"] == "LEADS" and e["source"] == "keir-starmer")
-    assert {ev["article"] for ev in leads["evidence"]} == {"001_83878d6a37cc9a43.txt", "004_7335259acc84b3be.txt"}
+    read_from = {n["id"]: Path(n["properties"]["path"]).name for n in out["nodes"] if n["kind"] == "Article"}
+    assert {read_from[ev["article"]] for ev in leads["evidence"]} == {"001_83878d6a37cc9a43.txt",
+                                                                      "004_7335259acc84b3be.txt"}
 
 
 def test_extract_explain_shows_sentence_and_rule(tmp_path):
     out = run("extract", SEEDS / "004_7335259acc84b3be.txt", "--explain", cwd=tmp_path).stdout
     assert "Mark Rutte -[LEADS]-> North Atlantic Treaty Organization" in out
-    assert "title:explicit @ 004_7335259acc84b3be.txt:" in out
+    assert f"title:explicit @ {SEEDS / '004_7335259acc84b3be.txt'}:" in out
 
 
 def test_ingest_summary_and_idempotence(ingested):

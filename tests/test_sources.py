@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.pipeline import read_articles
-from graphkit.sources import (ArticleError, article_from_html, article_from_record, decode_text,
+from graphkit.sources import (ArticleError, article_from_html, article_id_for, article_from_record, decode_text,
                               iter_articles, normalize_date, read_article, read_stdin)
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -32,7 +32,9 @@ def err_lines(proc: subprocess.CompletedProcess) -> list[str]:
 
 def test_markdown_article_takes_title_date_and_source_from_its_lines():
     a = read_article(DATA / "briefing.md")
-    assert (a.id, a.title, a.date) == ("briefing.md", "Coalition briefing", "2025-03-04")
+    assert (a.title, a.date) == ("Coalition briefing", "2025-03-04")
+    assert a.sources == [str((DATA / "briefing.md").resolve())]
+    assert a.id == article_id_for(a.text, a.url)  # from its URL, not its file name
     assert a.url == "https://news.example.com/2025/03/04/coalition-briefing"
     assert a.path == str(DATA / "briefing.md") and len(a.sha256) == 64
 
@@ -41,7 +43,7 @@ def test_markdown_article_takes_title_date_and_source_from_its_lines():
 
 def test_html_page_gives_the_article_text_and_its_metadata():
     a = read_article(DATA / "paris-summit.html")
-    assert a.id == "paris-summit.html"
+    assert a.id == article_id_for(a.text, a.url) and a.sources == [str((DATA / "paris-summit.html").resolve())]
     assert a.title == "Leaders gather in Paris for Ukraine summit"
     assert a.date == "2025-03-04"  # article:published_time, as ISO
     assert a.url == "https://news.example.com/world/2025/03/04/paris-ukraine-summit"  # the canonical link
@@ -80,7 +82,10 @@ def test_html_date_falls_back_to_the_url():
 
 def test_json_list_gives_one_article_per_record_with_any_of_the_field_names():
     arts = list(iter_articles(DATA / "records.json"))
-    assert [a.id for a in arts] == ["records.json#1", "wire-0042", "records.json#3"]  # the record's id wins
+    path = str((DATA / "records.json").resolve())
+    # the record's own id, else its position, names where it was read; its id comes from its URL or text
+    assert [a.sources for a in arts] == [[f"{path}#1"], [f"{path}#wire-0042"], [f"{path}#3"]]
+    assert len({a.id for a in arts}) == 3
     first, wire, third = arts
     assert (first.title, first.url, first.date) == (
         "Starmer hosts Macron", "https://news.example.com/2025/03/03/london-talks", "2025-03-03")
@@ -91,7 +96,7 @@ def test_json_list_gives_one_article_per_record_with_any_of_the_field_names():
 
 def test_json_single_record():
     (a,) = iter_articles(DATA / "record.json")
-    assert (a.id, a.title, a.date) == ("record.json#1", "Talks in Washington", "2025-02-28")
+    assert (a.sources, a.title, a.date) == ([f"{(DATA / 'record.json').resolve()}#1"], "Talks in Washington", "2025-02-28")
     assert a.url == "https://news.example.com/2025/02/28/white-house"  # from "link"
     assert read_article(DATA / "record.json") == a
 
@@ -99,8 +104,9 @@ def test_json_single_record():
 def test_jsonl_reads_every_good_line_and_names_the_bad_ones():
     failed: dict[str, str] = {}
     arts = list(iter_articles(DATA / "records.jsonl", on_error=lambda where, msg: failed.update({where: msg})))
-    # ids are <file>#<line number>, so fixing a bad line never renumbers the others
-    assert [a.id for a in arts] == ["jl-1", "records.jsonl#2", "records.jsonl#6"]
+    # sources are <file>#<record id or line number>, so fixing a bad line never renumbers the others
+    where = str((DATA / "records.jsonl").resolve())
+    assert [a.sources for a in arts] == [[f"{where}#jl-1"], [f"{where}#2"], [f"{where}#6"]]
     assert arts[2].date == "2025-03-07"  # Unix seconds
     path = DATA / "records.jsonl"
     assert failed == {
@@ -143,9 +149,11 @@ def test_normalize_date(raw, iso):
 
 def test_stdin_is_one_article_text_or_html():
     a = read_stdin(io.BytesIO(b"Keir Starmer met Emmanuel Macron in London.\n"))
-    assert (a.id, a.path, a.text) == ("stdin", None, "Keir Starmer met Emmanuel Macron in London.\n")
+    assert (a.sources, a.path, a.text) == (["stdin"], None, "Keir Starmer met Emmanuel Macron in London.\n")
+    assert a.id == article_id_for(a.text)  # from the text: two different texts piped in are two articles
     page = read_stdin(io.BytesIO((DATA / "paris-summit.html").read_bytes()))
-    assert page.id == "stdin" and page.date == "2025-03-04" and "Subscribe" not in page.text
+    assert page.sources == ["stdin"] and page.date == "2025-03-04" and "Subscribe" not in page.text
+    assert page.id == read_article(DATA / "paris-summit.html").id  # the same page, known by its URL
     with pytest.raises(ArticleError, match="^stdin: empty article"):
         read_stdin(io.BytesIO(b"   \n"))
 
@@ -178,9 +186,12 @@ def test_utf16_with_a_byte_order_mark_and_a_utf8_bom_are_read():
 def test_a_folder_of_mixed_formats():
     warnings: list[str] = []
     arts, failed = read_articles([DATA], on_warning=lambda where, msg: warnings.append(msg))
-    assert sorted(a.id for a in arts) == sorted([
+    read_from = sorted(src.removeprefix(str(DATA.resolve()) + "/") for a in arts for src in a.sources)
+    assert read_from == sorted([
         "briefing.md", "cp1252-page.htm", "cp1252.txt", "paris-summit.html", "record.json#1",
-        "records.json#1", "wire-0042", "records.json#3", "jl-1", "records.jsonl#2", "records.jsonl#6"])
+        "records.json#1", "records.json#wire-0042", "records.json#3", "records.jsonl#jl-1", "records.jsonl#2",
+        "records.jsonl#6"])
+    assert len({a.id for a in arts}) == 11  # no two of them are one article
     assert sorted(failed) == [f"{DATA / 'records.jsonl'}#4", f"{DATA / 'records.jsonl'}#5"]
     assert len(warnings) == 1 and "cp1252.txt" in warnings[0]
 
@@ -189,7 +200,8 @@ def test_article_date_resolves_relative_dates_in_the_text():
     """"Thursday's summit" in an article dated Tuesday 2025-03-04 is the summit of 2025-03-06."""
     from graphkit.pipeline import default_extractor
 
-    (record,) = [a for a in iter_articles(DATA / "records.jsonl", on_error=lambda *_: None) if a.id == "jl-1"]
+    (record,) = [a for a in iter_articles(DATA / "records.jsonl", on_error=lambda *_: None)
+                 if a.sources[0].endswith("#jl-1")]
     dated = default_extractor().extract(record)
     undated = default_extractor().extract(record.model_copy(update={"date": None}))
     assert [n.properties.get("date") for n in dated.nodes if n.kind.value == "Summit"] == ["2025-03-06"]
@@ -209,22 +221,24 @@ def test_cli_ingests_every_format_in_a_folder(tmp_path):
         f'graphkit: failed: {DATA / "records.jsonl"}: line 5: no text (expected a "text", "content" or "body" field)',
     ]
     query = graphkit("query", "--store", "g.json", "--format", "json",
-                     "MATCH (a:Article) RETURN a.id AS id, a.date AS date, a.url AS url, a.title AS title",
-                     cwd=tmp_path)
+                     "MATCH (a:Article) RETURN a.id AS id, a.sources AS sources, a.date AS date, a.url AS url, "
+                     "a.title AS title", cwd=tmp_path)
     assert query.returncode == 0, query.stderr
-    rows = {r["id"]: r for r in json.loads(query.stdout)}
+    root = str(DATA.resolve()) + "/"
+    rows = {r["sources"][0].removeprefix(root): r for r in json.loads(query.stdout)}
     assert len(rows) == 11
-    assert rows["paris-summit.html"] == {"id": "paris-summit.html", "date": "2025-03-04",
-                                         "url": "https://news.example.com/world/2025/03/04/paris-ukraine-summit",
-                                         "title": "Leaders gather in Paris for Ukraine summit"}
-    assert rows["wire-0042"]["url"] == "https://wire.example.org/0042"
+    html = rows["paris-summit.html"]
+    assert {k: html[k] for k in ("date", "url", "title")} == {
+        "date": "2025-03-04", "url": "https://news.example.com/world/2025/03/04/paris-ukraine-summit",
+        "title": "Leaders gather in Paris for Ukraine summit"}
+    assert rows["records.json#wire-0042"]["url"] == "https://wire.example.org/0042"
     assert rows["records.jsonl#6"]["date"] == "2025-03-07"
-    # evidence points into each record's own text, under the record's id
+    # evidence points into each record's own text, under the record's article id
     ev = graphkit("query", "--store", "g.json", "--format", "json",
                   "MATCH (:Person)-[r:MET_WITH]->(:Person) RETURN r.articles AS articles", cwd=tmp_path)
     assert ev.returncode == 0, ev.stderr
     articles = {a for row in json.loads(ev.stdout) for a in row["articles"]}
-    assert {"records.json#1", "record.json#1", "records.jsonl#6"} <= articles
+    assert {rows[k]["id"] for k in ("records.json#1", "record.json#1", "records.jsonl#6")} <= articles
 
     again = graphkit("ingest", str(DATA), "--store", "g.json", cwd=tmp_path)
     assert again.returncode == 0
@@ -239,7 +253,7 @@ def test_cli_reads_one_article_from_stdin(tmp_path):
     page = graphkit("extract", "-", cwd=tmp_path, stdin=(DATA / "paris-summit.html").read_bytes())
     assert page.returncode == 0, page.stderr
     (article,) = [n for n in json.loads(page.stdout)["nodes"] if n["kind"] == "Article"]
-    assert article["id"] == "stdin"
+    assert article["properties"]["sources"] == ["stdin"]
     assert article["properties"]["date"] == "2025-03-04"
     assert article["properties"]["title"] == "Leaders gather in Paris for Ukraine summit"
     empty = graphkit("ingest", "-", "--store", "g.json", cwd=tmp_path, stdin=b"")

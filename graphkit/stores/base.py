@@ -24,18 +24,33 @@ class QueryResult(BaseModel):
     rows: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class StoredArticle(BaseModel):
+    """What a store knows of an article it holds: enough to skip it, update it or retire it."""
+
+    id: str
+    sha256: str = ""
+    sources: list[str] = Field(default_factory=list)
+    path: str | None = None
+
+
 class GraphStore(ABC):
     """Where graphs live between runs: the embedded NetworkX file or a Neo4j server."""
 
     location: str  # a path or a URI, for messages (never with a password)
 
     @abstractmethod
+    def stored_articles(self) -> dict[str, StoredArticle]:
+        """Every article already stored, by id (to skip unchanged ones and follow edited files)."""
+
     def article_fingerprints(self) -> dict[str, str]:
-        """Article id -> sha256 of its text, for every article already stored (to skip unchanged ones)."""
+        """Article id -> sha256 of its text, for every article already stored."""
+        return {i: a.sha256 for i, a in self.stored_articles().items()}
 
     @abstractmethod
-    def replace_articles(self, graph: Graph, article_ids: list[str]) -> None:
-        """Withdraw what these articles contributed, then merge `graph` in, all or nothing."""
+    def replace_articles(self, graph: Graph, article_ids: list[str],
+                         sources: dict[str, list[str]] | None = None) -> None:
+        """Withdraw what these articles contributed, then merge `graph` in, and set the `sources`
+        of stored articles that gained or lost a place they were read from: all or nothing."""
 
     @abstractmethod
     def read_graph(self) -> Graph:

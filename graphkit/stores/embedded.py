@@ -18,7 +18,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from graphkit.model import Graph, NodeKind
-from graphkit.stores.base import GraphStore, QueryResult, StoreError
+from graphkit.stores.base import GraphStore, QueryResult, StoreError, StoredArticle
 from graphkit.stores.embedded_cypher import run_query
 from graphkit.stores.property_graph import to_networkx
 
@@ -60,16 +60,21 @@ class EmbeddedStore(GraphStore):
     def _networkx(self) -> nx.MultiDiGraph:
         return to_networkx(self._graph)
 
-    def article_fingerprints(self) -> dict[str, str]:
-        return {n.id: str(n.properties.get("sha256", "")) for n in self._graph.nodes
-                if n.kind is NodeKind.ARTICLE}
+    def stored_articles(self) -> dict[str, StoredArticle]:
+        return {n.id: StoredArticle(id=n.id, sha256=str(n.properties.get("sha256", "")),
+                                    sources=list(n.properties.get("sources") or []),
+                                    path=n.properties.get("path"))
+                for n in self._graph.nodes if n.kind is NodeKind.ARTICLE}
 
-    def replace_articles(self, graph: Graph, article_ids: list[str]) -> None:
+    def replace_articles(self, graph: Graph, article_ids: list[str],
+                         sources: dict[str, list[str]] | None = None) -> None:
         with self._locked():
             # Re-read under the lock: another process may have written since we loaded.
             self.__dict__.pop("_graph", None)
             current = self._graph
             updated = current.without_articles(article_ids).merged_with(graph)
+            if sources:
+                updated = _with_sources(updated, sources)
             self._write(updated)
             self.__dict__["_graph"] = updated
             self.__dict__.pop("_networkx", None)
@@ -101,6 +106,13 @@ class EmbeddedStore(GraphStore):
 
     def _locked(self) -> "_StoreLock":
         return _StoreLock(self.path)
+
+
+def _with_sources(graph: Graph, sources: dict[str, list[str]]) -> Graph:
+    """The graph with these Article nodes' `sources` replaced."""
+    nodes = [n.model_copy(update={"properties": {**n.properties, "sources": sources[n.id]}})
+             if n.kind is NodeKind.ARTICLE and n.id in sources else n for n in graph.nodes]
+    return Graph.model_construct(nodes=nodes, relations=graph.relations)
 
 
 class _StoreLock:

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from graphkit.model import (Graph, Node, NodeKind, Relation, RelationProperties, RelationType,
                             merge_graphs)
-from graphkit.stores.base import GraphStore, QueryResult, StoreError
+from graphkit.stores.base import GraphStore, QueryResult, StoreError, StoredArticle
 from graphkit.stores.property_graph import (RELATION_PROPERTY_KEYS, RELATION_RECORD_KEYS, evidence_from_record,
                                             node_record, relation_record)
 
@@ -178,16 +178,18 @@ class Neo4jStore(GraphStore):
 
     # -- GraphStore ----------------------------------------------------------------------------
 
-    def article_fingerprints(self) -> dict[str, str]:
+    def stored_articles(self) -> dict[str, StoredArticle]:
         rows = self._read(lambda tx: tx.run(
-            "MATCH (a:Article) RETURN a.id AS id, a.sha256 AS sha256").data())
-        return {r["id"]: str(r["sha256"] or "") for r in rows}
+            "MATCH (a:Article) RETURN a.id AS id, a.sha256 AS sha256, a.sources AS sources, a.path AS path").data())
+        return {r["id"]: StoredArticle(id=r["id"], sha256=str(r["sha256"] or ""), sources=list(r["sources"] or []),
+                                       path=r["path"]) for r in rows}
 
-    def replace_articles(self, graph: Graph, article_ids: list[str]) -> None:
+    def replace_articles(self, graph: Graph, article_ids: list[str],
+                         sources: dict[str, list[str]] | None = None) -> None:
         self._ensure_schema()
         with _gc_paused():
             incoming = merge_graphs([graph])  # folds duplicate ids the way the embedded store does
-            self._write(lambda tx: self._replace(tx, incoming, list(dict.fromkeys(article_ids))))
+            self._write(lambda tx: self._replace(tx, incoming, list(dict.fromkeys(article_ids)), sources or {}))
 
     def write_graph(self, graph: Graph) -> None:
         """Merge a graph in without withdrawing anything (what `graphkit push` does)."""
@@ -254,7 +256,8 @@ class Neo4jStore(GraphStore):
 
     # -- the write transaction -----------------------------------------------------------------
 
-    def _replace(self, tx: neo4j.ManagedTransaction, graph: Graph, gone: list[str]) -> None:
+    def _replace(self, tx: neo4j.ManagedTransaction, graph: Graph, gone: list[str],
+                 sources: dict[str, list[str]] | None = None) -> None:
         # Writers take turns: each merge reads what is stored and writes the combination, so two at
         # once would overwrite each other's aliases and evidence. The lock lasts until commit.
         tx.run("MERGE (lock:GraphkitWriteLock {id: 'graphkit'}) SET lock.taken = timestamp()").consume()
@@ -262,6 +265,9 @@ class Neo4jStore(GraphStore):
             self._withdraw(tx, gone)
         handles, created = self._merge_nodes(tx, graph.nodes)
         self._merge_relations(tx, graph.relations, handles, created)
+        if sources:
+            tx.run("UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.sources = row.sources",
+                   rows=[{"id": i, "sources": list(s)} for i, s in sources.items()]).consume()
 
     def _withdraw(self, tx: neo4j.ManagedTransaction, gone: list[str]) -> None:
         """Graph.without_articles, in the database: evidence, Article nodes, orphaned entities."""
