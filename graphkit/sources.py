@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
+from graphkit.furniture import strip_furniture_html, strip_furniture_text
 from graphkit.model import Article
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -232,7 +233,8 @@ def article_from_html(html: bytes | str, article_id: str | None = None, path: st
                       url: str | None = None, on_warning: Warn | None = None,
                       source: str | None = None) -> Article:
     """An Article from a web page: the main text, title, date and canonical URL as trafilatura
-    finds them (boilerplate such as menus and footers left out)."""
+    finds them (boilerplate such as menus and footers left out), without the furniture inside
+    the article body (see graphkit.furniture). Plain text is taken as given."""
     import trafilatura  # local: it pulls in lxml and htmldate, not needed for plain text
 
     where = path or article_id or source or "page"
@@ -240,11 +242,13 @@ def article_from_html(html: bytes | str, article_id: str | None = None, path: st
         html = _decode_html(where, html, on_warning)
     if not html.strip():
         raise ArticleError(f"{where}: empty article (no text)")
+    html = strip_furniture_html(html)  # teasers, embedded posts, captions, author boxes: not the article
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False)
     text = doc.text if doc is not None and doc.text else None
     if not text:  # a page too short for trafilatura's article heuristics: take all of its visible text
         text = trafilatura.html2txt(html) or ""
+    text = strip_furniture_text(text)
     if not text.strip():
         raise ArticleError(f"{where}: no article text found in the HTML page")
     page_url = url or (doc.url if doc is not None else None) or None
