@@ -59,15 +59,16 @@ def store_options(func: Callable) -> Callable:
     return func
 
 
-def open_store(store_path: str, neo4j_uri: str | None) -> GraphStore:
-    """The embedded file store, or Neo4j when a URI is given."""
+def open_store(store_path: str, neo4j_uri: str | None, wait: float = 0.0) -> GraphStore:
+    """The embedded file store, or Neo4j when a URI is given. `wait`: seconds a writer waits for
+    another process's write to the embedded store (Neo4j writers always take turns)."""
     if neo4j_uri:
         from graphkit.stores.neo4j import Neo4jStore
 
         return Neo4jStore(neo4j_uri)
     from graphkit.stores.embedded import EmbeddedStore
 
-    return EmbeddedStore(store_path)
+    return EmbeddedStore(store_path, wait=wait, on_wait=lambda message: _warn("", message))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,11 +123,13 @@ def extract(articles: tuple[str, ...], fmt: str, explain: bool, jobs: int) -> No
 @store_options
 @click.option("--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable file or record; nothing is written.")
+@click.option("--wait", type=click.FloatRange(min=0), default=300, show_default=True, metavar="SECONDS",
+              help="How long to wait for another graphkit process writing to the same store.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bars on stderr  [default: only when stderr is a terminal]")
 @one_line_errors
 def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs: int, strict: bool,
-           progress: bool | None) -> None:
+           wait: float, progress: bool | None) -> None:
     """Extract articles from PATHS and merge them into the store.
 
     PATHS are files (.txt, .md, .html, .htm, .json and .jsonl with one article per record),
@@ -147,7 +150,7 @@ def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs:
     warnings: list[str] = []
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        with open_store(store_path, neo4j_uri) as store:
+        with open_store(store_path, neo4j_uri, wait=wait) as store:
             report = ingest_paths(list(paths), store, jobs=jobs, strict=strict, progress=show,
                                   on_warning=lambda where, message: warnings.append(message))
             counts = store.stats() if (report.added or report.updated or report.unchanged or report.same) else None

@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator
 from pydantic import BaseModel, Field
 
 from graphkit.model import Article, Graph, Node, NodeKind, Relation, RelationType, merge_graphs
-from graphkit.sources import STDIN_SOURCE, ArticleError, iter_article_paths, iter_articles
+from graphkit.sources import (MAX_LINE_CHARS, STDIN_SOURCE, ArticleError, iter_article_paths, iter_articles,
+                              overlong_lines, prose_of)
 from graphkit.stores.base import GraphStore
 
 
@@ -36,7 +37,7 @@ class Extractor:
         self.find_mentions = MentionFinder(self.nlp, self.gazetteer)
 
     def extract(self, article: Article) -> Graph:
-        return self.graph_of(article, self.nlp(article.text))
+        return self.graph_of(article, self.nlp(prose_of(article.text)))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16,
                      failures: dict[str, str] | None = None) -> Iterator[Graph]:
@@ -45,7 +46,7 @@ class Extractor:
         With `failures`, an article the extractor fails on is recorded there (by path) and
         skipped, so one bad article does not stop the others; without it, ExtractionError."""
         pending = list(articles)
-        docs = self.nlp.pipe((a.text for a in pending), batch_size=batch_size)
+        docs = self.nlp.pipe((prose_of(a.text) for a in pending), batch_size=batch_size)
         for article, doc in zip(pending, docs):
             try:
                 yield self.graph_of(article, doc)
@@ -167,6 +168,12 @@ def read_articles(paths: list[str | Path], strict: bool = False,
                     raise
                 fail(str(path), str(exc))
             bar.update(1)
+    if on_warning:
+        for a in articles:
+            for line, length in overlong_lines(a.text):
+                where = _where(a)
+                on_warning(where, f"{where}: line {line} has {length:,} characters without a break (over "
+                                  f"{MAX_LINE_CHARS:,}); not read as prose, the rest of the article is")
     return articles, failed
 
 

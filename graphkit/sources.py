@@ -20,9 +20,11 @@ Limits, chosen so that one odd input cannot exhaust memory or time:
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import re
 import sys
 from datetime import datetime, timezone
@@ -45,6 +47,8 @@ MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS  # a UTF-8 file larger than this cannot b
 MAX_HTML_BYTES = 10_000_000
 MAX_JSON_BYTES = 64_000_000
 MAX_RECORD_BYTES = MAX_TEXT_BYTES + 1_000_000
+MAX_LINE_CHARS = 100_000  # a paragraph this long is not prose (minified data, a run-on dump): not parsed
+MAX_JSON_DEPTH = 64  # nesting levels in a .json/.jsonl record; articles need three or four
 
 # The fields a .json/.jsonl record may use; the first one present wins.
 TEXT_FIELDS = ("text", "content", "body")
@@ -93,7 +97,9 @@ def iter_article_paths(paths: list[str | Path]) -> Iterator[Path]:
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(folder, f) for f in files
                           if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES]
-            yield from sorted(unlisted + [p for p in found if p.is_file()])
+            # FIFOs, sockets, devices and symlink loops are given too, so that reading them says why
+            # they are skipped (a FIFO is never opened for reading, which would wait forever).
+            yield from sorted(unlisted + found)
         elif path.exists():
             yield path
         elif path.is_symlink():
@@ -121,6 +127,7 @@ def iter_articles(path: str | Path, on_error: OnError | None = None,
     if suffix not in ARTICLE_SUFFIXES:
         raise ArticleError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
                            f"expected one of {', '.join(sorted(ARTICLE_SUFFIXES))}")
+    _check_regular(path)
     if suffix == ".jsonl":
         yield from _read_jsonl(path, on_error, on_warning)
     elif suffix == ".json":
@@ -194,6 +201,21 @@ def article_id_for(text: str, url: str | None = None) -> str:
     """
     key = f"url {canonical_url(url)}" if url and canonical_url(url) else f"text {_normalised(text)}"
     return "art-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def overlong_lines(text: str) -> list[tuple[int, int]]:
+    """(line number, length) of each line over MAX_LINE_CHARS characters."""
+    if len(text) <= MAX_LINE_CHARS:
+        return []
+    return [(n, len(line)) for n, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE_CHARS]
+
+
+def prose_of(text: str) -> str:
+    """The text the parser reads: over-long lines blanked (same length, so every character offset
+    still points into the article), so one giant line costs seconds, not minutes."""
+    if not overlong_lines(text):
+        return text
+    return "\n".join(" " * len(line) if len(line) > MAX_LINE_CHARS else line for line in text.split("\n"))
 
 
 def canonical_url(url: str) -> str:
@@ -367,7 +389,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
             raise ArticleError(f"{path}: too large ({_size(size)}; the limit is {_size(limit)}, articles of up to "
                                f"{MAX_ARTICLE_CHARS:,} characters): split it into articles "
                                "(e.g. one .jsonl record each)")
-        with path.open("rb") as fh:
+        with _open_regular(path) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -382,9 +404,14 @@ def _read_json(path: Path, on_error: OnError | None, on_warning: Warn | None) ->
     data = _read_bytes(path, MAX_JSON_BYTES)
     text = decode_text(str(path), data, on_warning)
     try:
-        doc = json.loads(text)
+        doc = _json_within_limits(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})") from None
+    except _TooDeep:
+        doc = None
+    if doc is None:  # nested too deep somewhere: read the list's records one by one, so only bad ones fail
+        yield from _read_json_records_apart(path, text, on_error, on_warning)
+        return
     if not isinstance(doc, (list, dict)):
         raise ArticleError(f"{path}: expected an object or a list of objects, got {_json_type(doc)}")
     records = doc if isinstance(doc, list) else [doc]
@@ -404,7 +431,7 @@ def _read_json(path: Path, on_error: OnError | None, on_warning: Warn | None) ->
 def _read_jsonl(path: Path, on_error: OnError | None, on_warning: Warn | None) -> Iterator[Article]:
     """One record per line, streamed: a huge file is never held whole, an over-long line is skipped."""
     try:
-        fh = path.open("rb")
+        fh = _open_regular(path)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
     found = 0
@@ -431,9 +458,11 @@ def _read_jsonl(path: Path, on_error: OnError | None, on_warning: Warn | None) -
                     raise ArticleError(f"{where}: record too large (over {_size(MAX_RECORD_BYTES)})")
                 text = decode_text(where, line, warn_once).strip()
                 try:
-                    record = json.loads(text)
+                    record = _json_within_limits(text)
                 except json.JSONDecodeError as exc:
                     raise ArticleError(f"{where}: invalid JSON at column {exc.colno} ({exc.msg})") from None
+                except _TooDeep:
+                    raise ArticleError(f"{where}: JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
                 yield article_from_record(record, f"{path.name}#{n}", where, on_warning, path=str(path))
             except ArticleError as exc:
                 if on_error is None:
@@ -441,6 +470,128 @@ def _read_jsonl(path: Path, on_error: OnError | None, on_warning: Warn | None) -
                 on_error(f"{path}#{n}", str(exc))
     if not found:
         raise ArticleError(f"{path}: empty file (no records)")
+
+
+class _TooDeep(Exception):
+    """JSON nested deeper than MAX_JSON_DEPTH (or than Python's parser can follow)."""
+
+
+def _json_within_limits(text: str) -> Any:
+    """json.loads, refusing documents nested deeper than MAX_JSON_DEPTH: no article record needs
+    more than a few levels, and a very deep one exhausts the parser's recursion."""
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise _TooDeep() from None
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise _TooDeep()
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return doc
+
+
+def _read_json_records_apart(path: Path, text: str, on_error: OnError | None,
+                             on_warning: Warn | None) -> Iterator[Article]:
+    """A .json document nested too deep somewhere: each record of its top-level list parsed on its
+    own, so a deep one fails alone (naming it) and the others are read."""
+    spans = _top_level_items(text)
+    if spans is None:
+        raise ArticleError(f"{path}: JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    for n, (start, end) in enumerate(spans, start=1):
+        where = f"{path}: record {n}"
+        try:
+            try:
+                record = _json_within_limits(text[start:end])
+            except (json.JSONDecodeError, _TooDeep):
+                raise ArticleError(f"{where}: JSON nested deeper than {MAX_JSON_DEPTH} levels "
+                                   "or invalid") from None
+            yield article_from_record(record, f"{path.name}#{n}", where, on_warning, path=str(path))
+        except ArticleError as exc:
+            if on_error is None:
+                raise
+            on_error(f"{path}#{n}", str(exc))
+
+
+def _top_level_items(text: str) -> list[tuple[int, int]] | None:
+    """The character spans of the items of a top-level JSON list, found by counting brackets
+    outside strings (no recursion); None if the text is not a list."""
+    i = len(text) - len(text.lstrip())
+    if not text.startswith("[", i):
+        return None
+    spans: list[tuple[int, int]] = []
+    depth, start, in_string, escaped = 0, None, False, False
+    for j in range(i + 1, len(text)):
+        c = text[j]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+            continue
+        if c == '"':
+            in_string = True
+            if start is None:
+                start = j
+        elif c in "[{":
+            if start is None:
+                start = j
+            depth += 1
+        elif c in "]}":
+            if depth == 0:  # the end of the top-level list
+                if start is not None:
+                    spans.append((start, j))
+                return spans
+            depth -= 1
+        elif c == "," and depth == 0:
+            if start is not None:
+                spans.append((start, j))
+            start = None
+        elif start is None and not c.isspace():
+            start = j
+    return spans
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse what is not a regular file (a FIFO would block a reader forever; a device never
+    ends), and name a symbolic link that loops, before anything opens it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(f"{path}: symbolic link loop; skipped") from None
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise ArticleError(f"{path}: not a regular file ({_file_kind(mode)}); skipped")
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open for reading without ever blocking: O_NONBLOCK so that a FIFO swapped in after the check
+    opens at once, then refused by its fstat."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ArticleError(f"{path}: not a regular file ({_file_kind(mode)}); skipped")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
 def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | None]:

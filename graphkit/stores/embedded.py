@@ -9,10 +9,12 @@ import fcntl
 import json
 import os
 import shutil
+import stat
 import tempfile
+import time
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 from pydantic import ValidationError
@@ -29,8 +31,13 @@ VERSION = 1
 class EmbeddedStore(GraphStore):
     """A graph persisted in one file (default ./graphkit.json)."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], wait: float = 0.0,
+                 on_wait: Callable[[str], None] | None = None):
+        """`wait`: seconds a writer waits for another process's write to finish (0: refuse at
+        once); `on_wait(message)` is told once when it starts waiting."""
         self.path = Path(path)
+        self.wait = wait
+        self.on_wait = on_wait
         self.location = str(self.path)
         self._lock_file: Any = None
 
@@ -43,6 +50,10 @@ class EmbeddedStore(GraphStore):
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:
                 raise ValueError("not a graphkit store (no \"format\": \"graphkit\")")
             return Graph.model_validate(doc["graph"])
+        except RecursionError:
+            backup = self.path.with_name(self.path.name + ".bak")
+            hint = f"; the last good copy is {backup}" if backup.exists() else ""
+            raise StoreError(f"store {self.path}: corrupted (nested too deep to be a graphkit store){hint}") from None
         except (ValueError, KeyError, ValidationError, UnicodeDecodeError) as exc:
             backup = self.path.with_name(self.path.name + ".bak")
             hint = f"; the last good copy is {backup}" if backup.exists() else ""
@@ -86,26 +97,56 @@ class EmbeddedStore(GraphStore):
         return run_query(self.networkx(), cypher, params)
 
     def _write(self, graph: Graph) -> None:
+        """Temp file, fsync, rename; the old file kept as .bak. The store keeps its mode, a read-only
+        store is refused, and every OS error names the file and what was being done to it."""
         doc = {"format": FORMAT, "version": VERSION, "graph": graph.model_dump(mode="json", exclude_defaults=True)}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        mode = self._mode_to_keep()
+        folder = self.path.parent
+        step, target = "create the folder", folder
+        tmp = ""
         try:
+            folder.mkdir(parents=True, exist_ok=True)
+            step, target = "create a temporary file in", folder
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            step, target = "write", Path(tmp)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
             if self.path.exists():
                 backup = self.path.with_name(self.path.name + ".bak")
+                step, target = "copy the previous store to", backup
                 shutil.copyfile(self.path, tmp + ".bak")
+                os.chmod(tmp + ".bak", mode)
                 os.replace(tmp + ".bak", backup)
+            step, target = "replace", self.path
             os.replace(tmp, self.path)
+        except OSError as exc:
+            raise StoreError(f"store {self.path}: cannot {step} {target} ({exc.strerror or exc}); "
+                             "the store is unchanged") from None
         finally:
             for leftover in (tmp, tmp + ".bak"):
-                if os.path.exists(leftover):
+                if leftover and os.path.exists(leftover):
                     os.unlink(leftover)
 
+    def _mode_to_keep(self) -> int:
+        """The store's permission bits, to give the new file; refuses a store nobody may write."""
+        try:
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            return 0o666 & ~umask
+        except OSError as exc:
+            raise StoreError(f"store {self.path}: cannot read its permissions ({exc.strerror or exc})") from None
+        if not mode & 0o222:
+            raise StoreError(f"store {self.path}: read-only (mode {mode:04o}); not replaced. "
+                             f"Make it writable (chmod u+w) or use another --store")
+        return mode
+
     def _locked(self) -> "_StoreLock":
-        return _StoreLock(self.path)
+        return _StoreLock(self.path, wait=self.wait, on_wait=self.on_wait)
 
 
 def _with_sources(graph: Graph, sources: dict[str, list[str]]) -> Graph:
@@ -116,26 +157,58 @@ def _with_sources(graph: Graph, sources: dict[str, list[str]]) -> Graph:
 
 
 class _StoreLock:
-    """An exclusive, non-blocking lock beside the store file; a second writer is told, not queued."""
+    """An exclusive lock beside the store file. A second writer waits up to `wait` seconds for it
+    (telling `on_wait` once), then is refused with a clear message. The kernel drops an flock when
+    its process dies, so a killed writer never leaves a stale lock behind; the file keeps the
+    holder's pid only to name it."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, wait: float = 0.0, on_wait: Callable[[str], None] | None = None):
         self.lock_path = path.with_name(path.name + ".lock")
+        self.wait = wait
+        self.on_wait = on_wait
         self.fh: Any = None
 
     def __enter__(self) -> "_StoreLock":
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.lock_path, "a+")
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.fh.close()
-            raise StoreError(f"store {self.lock_path.with_suffix('')}: another graphkit process is writing "
-                             "to it; try again when it has finished") from None
-        # Holding the lock, any temp file beside the store is a killed writer's leftover.
         store = self.lock_path.with_suffix("")
+        try:
+            self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.lock_path, "a+")
+        except OSError as exc:
+            raise StoreError(f"store {store}: cannot open its lock file {self.lock_path} "
+                             f"({exc.strerror or exc})") from None
+        deadline = time.monotonic() + max(self.wait, 0.0)
+        told = False
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = self._holder()
+                if time.monotonic() >= deadline:
+                    self.fh.close()
+                    waited = f" after waiting {self.wait:g} s" if self.wait > 0 else ""
+                    raise StoreError(f"store {store}: another graphkit process{holder} is writing to it{waited}; "
+                                     "try again when it has finished (or give --wait SECONDS)") from None
+                if not told and self.on_wait:
+                    self.on_wait(f"store {store}: another graphkit process{holder} is writing to it; "
+                                 f"waiting up to {self.wait:g} s")
+                    told = True
+                time.sleep(0.2)
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(f"{os.getpid()}\n")
+        self.fh.flush()
+        # Holding the lock, any temp file beside the store is a killed writer's leftover.
         for leftover in store.parent.glob(f".{store.name}.*.tmp*"):
             leftover.unlink(missing_ok=True)
         return self
+
+    def _holder(self) -> str:
+        try:
+            pid = self.lock_path.read_text().strip()
+        except OSError:
+            return ""
+        return f" (pid {pid})" if pid.isdigit() else ""
 
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self.fh, fcntl.LOCK_UN)
