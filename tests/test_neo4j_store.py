@@ -178,6 +178,33 @@ def test_query_values_come_back_as_plain_python(neo4j_store):
     assert row["names"] == ["Russia", "Ukraine"] and row["map"] == {"n": 1} and row["day"] == "2025-03-02"
 
 
+def test_load_csv_cannot_read_the_hosts_files(neo4j_store, tmp_path):
+    """The launcher refuses file URLs in LOAD CSV, for reads and for --write alike."""
+    secret = tmp_path / "secret.csv"
+    secret.write_text("name\nhunter2\n", encoding="utf-8")
+    for url in ("file:///etc/passwd", secret.as_uri()):
+        for write in (False, True):
+            with pytest.raises(StoreError) as error:
+                neo4j_store.query(f"LOAD CSV FROM '{url}' AS line RETURN line", write=write)
+            assert "hunter2" not in str(error.value) and "root:" not in str(error.value)
+    assert neo4j_store.stats() == {"nodes": {}, "relations": {}}
+
+
+def test_the_launcher_listens_on_loopback_only_with_auth(neo4j_server):
+    import socket
+
+    assert neo4j_server.uri.startswith("bolt://127.0.0.1:")
+    port = int(neo4j_server.uri.rsplit(":", 1)[1])
+    addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    for address in addresses - {"127.0.0.1"}:  # the machine's other addresses: nothing listens there
+        with socket.socket() as probe:
+            probe.settimeout(2)
+            assert probe.connect_ex((address, port)) != 0, f"Bolt answers on {address}"
+    with Neo4jStore(neo4j_server.uri, neo4j_server.user, "wrong-password-1") as store:
+        with pytest.raises(StoreError, match="authentication failed"):
+            store.stats()
+
+
 def test_bad_cypher_is_a_one_line_store_error(neo4j_store):
     with pytest.raises(StoreError) as error:
         neo4j_store.query("MATCH (n RETURN n")

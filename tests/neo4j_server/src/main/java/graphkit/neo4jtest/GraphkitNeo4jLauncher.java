@@ -22,7 +22,8 @@ import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * A throw-away Neo4j Community server for graphkit's tests: embedded DBMS + Bolt on 127.0.0.1.
+ * A throw-away Neo4j Community server for graphkit's tests: embedded DBMS + Bolt on 127.0.0.1 only,
+ * authentication on, and file URLs in LOAD CSV refused (a query cannot read the host's files).
  *
  * <p>Usage: {@code GraphkitNeo4jLauncher HOME_DIR READY_FILE PORT} with the password in the
  * environment variable {@code GRAPHKIT_NEO4J_PASSWORD} (never on the command line, where `ps`
@@ -60,6 +61,8 @@ public final class GraphkitNeo4jLauncher {
                         GraphDatabaseSettings.keep_logical_logs, "false",
                         GraphDatabaseSettings.preallocate_logical_logs, false,
                         GraphDatabaseSettings.udc_enabled, false))
+                // No LOAD CSV FROM 'file:///...': a query must never read the host's files.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "graphkit-neo4j-shutdown"));
 
