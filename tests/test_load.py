@@ -94,7 +94,8 @@ def test_load_into_the_embedded_store(corpus, embedded):
     assert len(mentioning) >= 0.99 * N_ARTICLES  # nearly every article names someone the graph keeps
     typed = sum(v for k, v in counts["relations"].items() if k != "MENTIONS")
     assert typed >= N_ARTICLES // 4, counts  # templated sentences do yield relations
-    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    read_from = {n.id: n.properties["path"] for n in graph.nodes if n.kind.value == "Article"}
+    texts = {i: Path(p).read_text(encoding="utf-8") for i, p in read_from.items()}
     for rel in graph.relations:
         for ev in rel.evidence:
             assert ev.sentence in texts[ev.article][ev.start:ev.end]
