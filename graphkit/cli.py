@@ -155,6 +155,8 @@ def ingest(paths: tuple[str, ...], store_path: str, neo4j_uri: str | None, jobs:
                                   on_warning=lambda where, message: warnings.append(message))
             counts = store.stats() if (report.added or report.updated or report.unchanged or report.same) else None
     except KeyboardInterrupt:
+        if show:  # a bar interrupted before it finished its line: start the message on a fresh one
+            click.echo("", err=True)
         raise GraphkitError("interrupted; the store holds all of this ingest or none of it") from None
     finally:
         for message in warnings:
