@@ -13,18 +13,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.gazetteer import Gazetteer, fold_accents
 from graphkit.model import NodeKind
 
 _PERSON_NER = {"PERSON"}
-_NAME_NOISE = {"'s", "’s", "'", "’"}
-_FORMER = {"former", "ex", "ex-", "outgoing", "late", "then"}
-# Adjectives that belong to an office title; other adjectives ("powerful", "new") are skipped over.
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mister", "his", "her", "excellency", "majesty",
-               "highness", "h.e"}
-_TITLE_WORDS = {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme", "first",
-                "senior", "acting", "interim", "high", "national", "presidential", "executive", "permanent"}
-_PRONOUN_SKIP = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 @dataclass(slots=True)
@@ -115,7 +108,7 @@ class MentionFinder:
         the name starts after it, and the title is read as the person's office like any other."""
         doc, start = ent.doc, ent.start
         while ent.end - start > 1:
-            if doc[start].lower_.rstrip(".") in _HONORIFICS:
+            if doc[start].lower_.rstrip(".") in WORDS["honorifics"]:
                 start += 1
                 continue
             width = next((k for k in (3, 2, 1) if ent.end - start > k
@@ -183,14 +176,14 @@ class MentionFinder:
         aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
         if aff is not None:
             j = mentions[aff].end
-            if j < len(doc) and doc[j].text in _NAME_NOISE:
+            if j < len(doc) and doc[j].text in WORDS["name_noise"]:
                 j += 1
         end = j
         while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
                 and doc[end].lower_ not in {"who", "which", "said", "told"}:
             end += 1
         for stop in range(end, j, -1):
-            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in _TITLE_WORDS]
+            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
                 m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, m.end, stop
@@ -209,10 +202,10 @@ class MentionFinder:
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
             words.insert(0, tok)
-            if tok.pos_ == "ADJ" and tok.lower_ not in _TITLE_WORDS:
+            if tok.pos_ == "ADJ" and tok.lower_ not in WORDS["title_words"]:
                 j -= 1
                 continue
-            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in _TITLE_WORDS)]
+            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in WORDS["title_words"])]
             office = self.gz.office_for(" ".join(t.text for t in kept))
             if office is not None:
                 best = (office, j)
@@ -222,15 +215,15 @@ class MentionFinder:
     def _affiliation_ending_at(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int],
                                start: int, m: Mention) -> None:
         j = start
-        if j > 0 and doc[j - 1].text in _NAME_NOISE:
+        if j > 0 and doc[j - 1].text in WORDS["name_noise"]:
             j -= 1
         k = by_end.get(j)
         if k is not None and mentions[k] is not m:
             self._set_affiliation(mentions, k, m)
             j = mentions[k].start
-        if j > 0 and doc[j - 1].lower_.rstrip("-") in _FORMER:
+        if j > 0 and doc[j - 1].lower_.rstrip("-") in WORDS["former"]:
             m.former = True
-        elif start > 0 and any(doc[t].lower_ in _FORMER for t in range(max(0, start - 3), start)):
+        elif start > 0 and any(doc[t].lower_ in WORDS["former"] for t in range(max(0, start - 3), start)):
             m.former = True
 
     @staticmethod
@@ -260,11 +253,11 @@ def _trim_person(ent: Span) -> Span | None:
     """Drop possessive endings and stray punctuation from an NER person span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end > start and (doc[end - 1].text in _NAME_NOISE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in WORDS["name_noise"] or doc[end - 1].is_punct):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a"}):
         start += 1
-    if start >= end or doc[start:end].text.lower() in _PRONOUN_SKIP:
+    if start >= end or doc[start:end].text.lower() in WORDS["pronoun_skip"]:
         return None
     if not any(t.text[:1].isupper() for t in doc[start:end]):
         return None

@@ -10,77 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
+from graphkit.extract.lexicon import LEXICON, WORDS
 from graphkit.extract.resolve import ResolvedArticle
 from graphkit.model import ACTOR_KINDS, Node, NodeKind, RelationType
 
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
-HYPOTHETICAL = {"could", "might", "may", "would"}
-NEGATIONS = {"not", "n't", "never", "no"}
-TERRITORY = {"territory", "territories", "land", "lands", "soil", "city", "cities", "region", "regions",
-             "forces", "troops", "army", "people", "civilians", "positions", "infrastructure", "ports",
-             "port", "towns", "villages", "border", "airspace", "skies", "oil", "facilities", "capital",
-             "targets", "ships", "vessels", "military", "enclave", "strip", "site", "sites", "area", "areas",
-             "province", "provinces", "bases", "base", "homes", "cities", "neighbourhoods", "neighborhoods"}
-POSSESSED_STANCE = {"sovereignty", "integrity", "independence", "courage", "bravery", "wisdom", "vision", "role", "work", "resolve", "commitment",
-                    "demand", "demands", "plan", "plans", "proposal", "proposals", "approach", "initiative",
-                    "position", "policy", "terms", "conditions", "claim", "claims", "decision", "offer",
-                    "leadership", "efforts", "effort", "call", "calls", "stance", "idea", "ultimatum", "principle",
-                    "peace", "push", "move", "moves", "statement", "remarks", "framework", "strategy",
-                    "accusation", "accusations", "allegation", "allegations", "criticism", "comments", "sanctions",
-                    "tariffs", "actions", "threats", "threat", "annexation", "bid", "request", "agenda", "vision",
-                    "candidacy", "nomination", "leadership", "government", "regime", "rule"}
-AUDIENCES = {"delegate", "delegates", "delegation", "delegations", "leader", "leaders", "participant",
-             "participants", "counterpart", "counterparts", "gathering", "assembly", "plenary", "audience",
-             "attendee", "attendees", "session"}
-POLICY_NOUNS = {"campaign", "policy", "policies", "position", "stance", "plan", "proposal", "offensive",
-                "operation", "strikes", "strike", "war", "effort", "efforts", "push", "demand", "demands", "goal",
-                "approach", "initiative", "bid", "actions", "action", "aggression", "invasion", "occupation",
-                "blockade", "tariffs", "sanctions", "programme", "program", "government", "leadership", "regime",
-                "army", "military", "forces", "troops", "authorities", "navy", "junta", "administration"}
-SOVEREIGN_GOODS = {"sovereignty", "integrity", "independence", "security", "right", "rights", "borders"}
-BODY_GOALS = {"target", "targets", "goal", "goals", "benchmark", "pledge", "commitment"}
-PAIR_NOUNS = {"leaders", "ministers", "presidents", "premiers", "counterparts", "heads"}
-STATE_OF_PERSON = {"government", "country", "nation", "administration", "state", "cabinet"}
-BODY_NOUNS = {"bloc", "alliance", "group", "grouping", "union", "league", "organization", "organisation",
-              "club", "coalition", "community", "association", "forum", "body"}
-PRONOUN_PERSON = {"he", "him", "she", "her", "his"}
-DENIALS = {"deny", "refuse", "decline", "reject", "dismiss", "rule"}
-NOT_MEMBERS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "adversary", "friend",
-               "backer", "supporter", "critic", "rival", "foe", "opponent"}
-WANING = {"decline", "lack", "loss", "end", "cut", "withdrawal", "erosion", "absence", "drop", "fall", "halt",
-          "reduction", "waning", "collapse", "suspension", "pause"}
-APPRAISAL_VERBS = {"call", "describe", "deem", "consider", "label", "brand", "term", "dub", "regard", "see", "view",
-                   "find", "declare"}
-NEGATIVE_VERDICTS = {"mistake", "error", "threat", "provocation", "failure", "disaster", "unacceptable", "dangerous",
-                     "illegal", "violation", "blackmail", "lie", "lies", "nonsense", "absurd", "aggressor",
-                     "irresponsible", "reckless", "hostile", "unfriendly", "destabilising", "destabilizing",
-                     "illegitimate", "terrorist", "criminal", "propaganda", "escalation", "outrageous", "unjustified",
-                     "baseless", "groundless", "betrayal", "farce", "sham", "corrupt", "dictator", "liar", "fascist",
-                     "unreasonable", "traitor", "tyrant", "warmonger", "bully", "hypocrite", "puppet", "thug",
-                     "disgrace", "disgraceful", "shameful", "unhelpful", "irrelevant", "incompetent"}
-POSITIVE_VERDICTS = {"partner", "friend", "ally", "success", "breakthrough", "reliable", "constructive",
-                     "positive", "historic", "good", "great", "important", "valuable", "trustworthy", "leader",
-                     "hero", "understands", "wise", "courageous", "brave", "productive", "excellent"}
-STANCE_CARRIERS = {"voice", "express", "reiterate", "offer", "declare", "show", "signal", "pledge", "extend",
-                   "reaffirm", "state", "announce", "register", "lodge", "air"}
 STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
-HOSTILE_PHRASALS = {("lash", "out"), ("hit", "back"), ("speak", "out"), ("push", "back"), ("rail", ""),
-                    ("round", "on"), ("turn", "on")}
-READINESS_NOUNS = {"readiness", "willingness", "openness", "pledge", "commitment", "offer", "promise"}
-POSITIVE_FEELINGS = {"happy", "thrilled", "pleased", "satisfied", "impressed", "content", "delighted", "grateful",
-                     "comfortable", "confident", "optimistic"}
-NEGATIVE_FEELINGS = {"unhappy", "disappointed", "angry", "frustrated", "furious", "dissatisfied", "displeased",
-                     "annoyed", "upset", "concerned", "worried", "alarmed", "outraged", "irritated"}
-FEELINGS = POSITIVE_FEELINGS | NEGATIVE_FEELINGS
-HOSTILE_PREDICATES = {"threat", "aggressor", "danger", "enemy", "menace", "adversary", "liar", "criminal",
-                      "terrorist", "dictator", "risk", "provocation"}
-IDEAS = {"idea", "proposal", "plan", "notion", "suggestion", "prospect", "possibility", "offer", "demand",
-         "demands", "call", "calls", "request", "invitation", "claim", "claims", "accusation", "accusations"}
-PLANNING = {"idea", "proposal", "prospect", "possibility", "plan", "plans", "hope", "hopes", "want", "wants",
-            "refuse", "refused", "reject", "rejected", "dismiss", "dismissed", "rule", "offer", "invitation"}
-
 
 
 @dataclass
@@ -137,7 +73,7 @@ class Reading:
             return []
         out: list[str] = []
         eid = self.entity_at(tok)
-        if eid is None and tok.lower_ in PRONOUN_PERSON:
+        if eid is None and tok.lower_ in WORDS["pronoun_person"]:
             eid = self.pronoun(tok)
         if eid is None and tok.lower_ in {"they", "we", "he", "she"} and not self.quote_mask[tok.i]:
             reporter = reporting_verb(tok)  # "Germany and Poland said they are ready"
@@ -148,7 +84,7 @@ class Reading:
         if eid is None and tok.lower_ in {"we", "i", "us"} and self.quote_mask[tok.i]:
             speakers = self.speakers(tok.sent)
             eid = speakers[0] if speakers else None
-        if eid is None and tok.lower_ in PAIR_NOUNS and any(c.lower_ == "two" for c in tok.children) \
+        if eid is None and tok.lower_ in WORDS["pair_nouns"] and any(c.lower_ == "two" for c in tok.children) \
                 and any(c.lower_ == "the" for c in tok.children):
             out += self.last_people(tok.i, 2)  # "the two prime ministers": the two people just named
             if out:
@@ -158,18 +94,18 @@ class Reading:
         elif tok.lower_ == "co" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "-":
             # "Trump co-chaired": the tokenizer splits "co-" off and the parser makes it the subject
             out += [a for c in tok.children if c.dep_ in ("compound", "appos") for a in self.actors(c, depth + 1)]
-        elif tok.lemma_.lower() in LEXICON.group_nouns or tok.pos_ == "NUM" or territory and (
-                tok.lower_ in TERRITORY or tok.pos_ == "NOUN"):  # "strikes on Afghan border posts"
+        elif tok.lemma_.lower() in WORDS["group_nouns"] or tok.pos_ == "NUM" or territory and (
+                tok.lower_ in WORDS["territory"] or tok.pos_ == "NOUN"):  # "strikes on Afghan border posts"
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in LEXICON.group_preps | {"along", "together"} \
-                        and not (child.lower_ == "of" and tok.lemma_.lower() in NOT_MEMBERS):  # "allies of Ukraine"
+                if child.dep_ == "prep" and child.lower_ in WORDS["group_preps"] | {"along", "together"} \
+                        and not (child.lower_ == "of" and tok.lemma_.lower() in WORDS["not_members"]):  # "allies of Ukraine"
                     for pobj in pobjs(child):
                         out += self.actors(pobj, depth + 1, territory)
                 elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                     ce = self.entity_at(child)
                     if ce and self.kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION):
                         out.append(ce)
-                elif child.dep_ == "poss" and tok.lemma_.lower() not in NOT_MEMBERS:
+                elif child.dep_ == "poss" and tok.lemma_.lower() not in WORDS["not_members"]:
                     ce = self.entity_at(child)
                     if ce and self.kind(ce) in (NodeKind.STATE, NodeKind.ORGANIZATION) and territory:
                         out.append(ce)
@@ -178,7 +114,7 @@ class Reading:
         for child in tok.children:
             if child.dep_ == "conj" or child.dep_ == "appos" and eid is not None and (
                     self.entity_at(child) and self.kind(self.entity_at(child)) is self.kind(eid)
-                    or child.lemma_.lower() in LEXICON.group_nouns):  # a list misparsed as apposition
+                    or child.lemma_.lower() in WORDS["group_nouns"]):  # a list misparsed as apposition
                 out += self.actors(child, depth + 1, territory)
             elif child.dep_ == "prep" and child.lower_ in {"along", "together", "alongside"}:
                 for sub in child.subtree:
@@ -218,18 +154,18 @@ class Reading:
         if found:
             return found
         for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ == "whose" and tok.lemma_.lower() in STATE_OF_PERSON:
+            if child.dep_ == "poss" and child.lower_ == "whose" and tok.lemma_.lower() in WORDS["state_of_person"]:
                 # "Abiy Ahmed, whose government hosted the summit": his state
                 return unique(self.ra.person_state.get(a, a) for a in self.relative_antecedent(tok))
         for child in tok.children:  # "blocked the EU's aid package", "praised Ghana's leadership"
             if child.dep_ == "poss":
                 return self.actors(child) or [b for b in [self.body_meant(child)] if b]  # "the alliance's goal"
-        if tok.lemma_.lower() in POLICY_NOUNS:  # "defended the Israeli campaign", "the Russian proposal"
+        if tok.lemma_.lower() in WORDS["policy_nouns"]:  # "defended the Israeli campaign", "the Russian proposal"
             found = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in [self.entity_at(c)]
                      if e and self.kind(e) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
             if found:
                 return found
-        if tok.lemma_.lower() in POSSESSED_STANCE or tok.lower_ in POSSESSED_STANCE \
+        if tok.lemma_.lower() in WORDS["possessed_stance"] or tok.lower_ in WORDS["possessed_stance"] \
                 or tok.lemma_.lower() in LEXICON.nouns["ATTACKED"]:  # "condemned the strikes by Israel on Iran"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
@@ -281,7 +217,7 @@ class Reading:
                 if child.dep_ in SUBJ:
                     if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
                         found = self.actors(tok.head)  # "Trump, who joined the summit by phone"
-                        if not found and tok.head.lemma_.lower() in LEXICON.group_nouns:
+                        if not found and tok.head.lemma_.lower() in WORDS["group_nouns"]:
                             found = self.listed_among(tok.head)
                         return found
                     found = self.actors(child) or self.owner_actors(child)
@@ -295,7 +231,7 @@ class Reading:
                     return found
             if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "dobj", "ccomp", "acl") \
                     and tok.head is not tok:
-                if tok.dep_ == "ccomp" and tok.head.lemma_ in LEXICON.speech_verbs:
+                if tok.dep_ == "ccomp" and tok.head.lemma_ in WORDS["speech_verbs"]:
                     return []
                 tok = tok.head
                 continue
@@ -346,7 +282,7 @@ class Reading:
             return self._speakers[sent.start]
         found: list[str] = []
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in LEXICON.speech_verbs and not self.quote_mask[tok.i]:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in WORDS["speech_verbs"] and not self.quote_mask[tok.i]:
                 for child in tok.children:
                     if child.dep_ in SUBJ and not self.quote_mask[child.i]:
                         found = [a for a in self.actors(child) if self.kind(a) is NodeKind.PERSON] or self.actors(child)
@@ -431,10 +367,10 @@ class Reading:
 
     def other_event(self, tok: Token) -> bool:
         """An object naming something other than a meeting or its participants ("participate in a mission")."""
-        if self.actors(tok) or self.summit_in(tok) or tok.pos_ == "PRON" or tok.lower_ in LEXICON.manner_nouns \
-                or tok.lemma_.lower() in AUDIENCES:  # "joined his ASEAN counterparts by video link"
+        if self.actors(tok) or self.summit_in(tok) or tok.pos_ == "PRON" or tok.lower_ in WORDS["manner_nouns"] \
+                or tok.lemma_.lower() in WORDS["audiences"]:  # "joined his ASEAN counterparts by video link"
             return False
-        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in LEXICON.group_nouns
+        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in WORDS["group_nouns"]
 
     def recent_summit(self, sent: Span) -> str | None:
         """The meeting an unspecific "also attended" means: the last one named in this sentence or
@@ -454,7 +390,7 @@ class Reading:
     def remote(self, verb: Token) -> bool:
         window = self.doc[verb.i: min(len(self.doc), verb.right_edge.i + 1)].text.lower()
         window = f"{self.doc[verb.i - 1].text.lower() if verb.i else ''} {window}"
-        return any(marker in window for marker in LEXICON.remote_markers) or verb.lemma_ == "dial"
+        return any(marker in window for marker in WORDS["remote_markers"]) or verb.lemma_ == "dial"
 
     def body_meant_before(self, i: int) -> str | None:
         for t in reversed(self.doc[:i]):
@@ -466,7 +402,7 @@ class Reading:
     def body_meant(self, tok: Token) -> str | None:
         """ "the bloc", "the alliance": the body last named before it. Not "its", which as often means
         a state ("Rwanda would defend its borders")."""
-        return self.body_meant_before(tok.i) if tok.lemma_.lower() in BODY_NOUNS else None
+        return self.body_meant_before(tok.i) if tok.lemma_.lower() in WORDS["body_nouns"] else None
 
 
 def planned_context(tok: Token) -> bool:
@@ -474,7 +410,7 @@ def planned_context(tok: Token) -> bool:
     head, steps = tok, 0
     while head.head is not head and steps < 4:
         head, steps = head.head, steps + 1
-        if head.lower_ in PLANNING or head.lemma_.lower() in PLANNING:
+        if head.lower_ in WORDS["planning"] or head.lemma_.lower() in WORDS["planning"]:
             return True
         if head.pos_ == "VERB" and head.dep_ in ("ROOT",):
             break
@@ -485,6 +421,11 @@ def particle(verb: Token) -> str:
     """The verb's particle, also when parsed as an adverb ("hit back", "lashed out")."""
     return next((c.lower_ for c in verb.children
                  if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in {"back", "out"}), "")
+
+
+def phrasal(verb: Token) -> str:
+    """ "hit back", "lash out", "rail": the verb's lemma with its particle, as word sets list phrasal verbs."""
+    return " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
 
 
 def same_place(a: str, b: str) -> bool:
@@ -498,7 +439,7 @@ def reporting_verb(pronoun: Token) -> Token | None:
     if pronoun.dep_ not in SUBJ | {"nsubjpass"} or clause.dep_ != "ccomp":
         return None
     verb = clause.head
-    return verb if verb.lemma_.lower() in LEXICON.speech_verbs else None
+    return verb if verb.lemma_.lower() in WORDS["speech_verbs"] else None
 
 
 def add_implied_node(ra: ResolvedArticle, eid: str) -> None:
@@ -537,12 +478,12 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg") for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in WORDS["negations"] and c.dep_ in ("advmod", "neg") for c in verb.children):
         return True
     head = verb.head
     if verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in head.children):
         return True
-    if verb.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and head.lemma_.lower() in DENIALS:
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and head.lemma_.lower() in WORDS["denials"]:
         return True  # "Rwanda denied backing M23", "refused to send troops"
     return False
 
@@ -550,7 +491,7 @@ def negated(verb: Token) -> bool:
 def hypothetical(verb: Token) -> bool:
     """ "could send", "might attend"; but "announced that Beijing would provide" is a future, reported."""
     for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+        if c.dep_ == "aux" and c.lower_ in WORDS["hypothetical"]:
             reported = c.lower_ == "would" and verb.dep_ == "ccomp" and \
                 verb.head.lemma_.lower() in {"announce", "say", "pledge", "promise", "confirm", "declare", "state", "vow"} \
                 and not any(m.lower_ == "if" for m in verb.children)
@@ -560,7 +501,7 @@ def hypothetical(verb: Token) -> bool:
 
 
 def concrete(obj: Token) -> bool:
-    return any(t.lemma_.lower() in LEXICON.pledge_objects or t.like_num or t.text in {"£", "$", "€"}
+    return any(t.lemma_.lower() in WORDS["pledge_objects"] or t.like_num or t.text in {"£", "$", "€"}
                for t in obj.subtree)
 
 

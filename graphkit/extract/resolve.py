@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
 from graphkit.extract.summits import SummitMention, find_summits
 from graphkit.gazetteer import Gazetteer
 from graphkit.model import Article, Node, NodeKind
 
-_PERSON_NOUNS = {"president", "leader", "prime", "premier", "chancellor", "minister", "king", "queen",
-                 "envoy", "secretary", "head", "foreign"}
-_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 
 
 @dataclass
@@ -203,7 +201,7 @@ def _add_descriptions(doc: Doc, mentions: list[Mention]) -> None:
         if m.start == 0 or doc[m.start - 1].lower_ != "the" or m.end >= len(doc):
             continue
         noun = doc[m.end]
-        if noun.lower_ in _PERSON_NOUNS and not (m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN"):
+        if noun.lower_ in WORDS["person_nouns"] and not (m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN"):
             m.kind, m.how = NodeKind.PERSON, "descriptor"
             m.extra["state"] = m.key
             m.extra["noun"] = noun.lower_

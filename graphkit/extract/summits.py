@@ -8,27 +8,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.dates import parse_date, resolve_month_day, resolve_weekday
-from graphkit.extract.lexicon import LEXICON
 from graphkit.extract.mentions import Mention, fold
 from graphkit.gazetteer import load_gazetteer
 from graphkit.model import NodeKind
 
-_VENUE_PREPS = {"in", "at", "near", "outside"}
-_REGIONS = {"africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "arctic", "eurasia",
-            "middle east", "latin america", "north america", "south america", "central asia", "southeast asia",
-            "east asia", "south asia", "west africa", "east africa", "the gulf", "gulf", "balkans", "caucasus",
-            "sahel", "scandinavia", "caribbean", "pacific", "atlantic", "mediterranean", "west", "east", "north", "south"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
-_COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
-                "gathering", "session"}
-_NAME_BREAKING_VERBS = {"host", "hosts", "attend", "attends", "join", "joins", "open", "opens", "hold", "holds",
-                        "convene", "convenes", "chair", "chairs", "skip", "skips", "boycott", "boycotts"}
-_VENUE_NOUNS = {"palace", "hall", "halls", "hotel", "residence", "headquarters", "centre", "center", "building",
-               "streets", "street", "airport", "resort", "castle", "house", "venue", "office", "offices", "chancellery"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_SEPARATE = {"separate", "another", "parallel", "different"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -57,8 +44,8 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in LEXICON.meeting_nouns
-                                                  and tok.lower_ not in LEXICON.meeting_nouns):
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in WORDS["meeting_nouns"]
+                                                  and tok.lower_ not in WORDS["meeting_nouns"]):
             continue
         if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
             continue  # "conference room", "video" in "video conference", "press conference"
@@ -96,7 +83,7 @@ def _clause_weekday(tok: Token, article_date: str | None) -> str | None:
         return None
     verb = _governing_verb(tok)
     for t in tok.sent:
-        if t.lower_ in _WEEKDAYS and _governing_verb(t) == verb:
+        if t.lower_ in WORDS["weekdays"] and _governing_verb(t) == verb:
             return resolve_weekday(t.text, article_date)
     return None
 
@@ -106,7 +93,7 @@ def _pobjs_of(prep: Token) -> list[Token]:
 
 
 def _a_venue(t: Token) -> bool:
-    return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in _VENUE_NOUNS or t.lower_ in _VENUE_NOUNS
+    return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in WORDS["venue_nouns"] or t.lower_ in WORDS["venue_nouns"]
 
 
 def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) -> bool:
@@ -114,7 +101,7 @@ def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) 
     the parser tagged a noun, "hosts"), or a person."""
     if t.pos_ in ("SCONJ", "VERB", "AUX", "ADP", "PRON", "PART") and t.text not in {"-", "–"}:
         return True
-    if t.lemma_.lower() in _NAME_BREAKING_VERBS or t.lower_ in _NAME_BREAKING_VERBS:
+    if t.lemma_.lower() in WORDS["name_breaking_verbs"] or t.lower_ in WORDS["name_breaking_verbs"]:
         return True
     idx = by_token.get(t.i)
     return idx is not None and mentions[idx].kind is NodeKind.PERSON
@@ -164,7 +151,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             name_tokens = name_tokens[k + 1:]
             start = max(start, name_tokens[0].i)
             break
-    name_tokens = [t for t in name_tokens if t.lower_ not in _SEPARATE] or name_tokens
+    name_tokens = [t for t in name_tokens if t.lower_ not in WORDS["separate"]] or name_tokens
     parts: list[str] = []
     for k, t in enumerate(name_tokens):  # a space where the text had one or a dropped word ("the bloc's annual")
         parts.append(t.text)
@@ -174,11 +161,11 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(name.split()).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
-    if lemma_words & LEXICON.remote_words or tok.lower_ in {"videoconference", "teleconference"}:
+    if lemma_words & WORDS["remote_words"] or tok.lower_ in {"videoconference", "teleconference"}:
         sm.format = "video"
     # City: "summit in London", "talks at the Élysée in Paris", "London summit", "Kyiv's talks".
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in WORDS["venue_preps"]:
             city = _place_in(child, doc, mentions, by_token)
             if city:
                 sm.city = city
@@ -189,7 +176,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             sm.bilateral = _actor_indexes(child, mentions, by_token)
         if child.dep_ == "prep" and child.lower_ == "of" and sm.city is None:  # "a summit of leaders in Dar es Salaam"
             for group in _pobjs_of(child):
-                if group.lemma_.lower() in LEXICON.group_nouns:
+                if group.lemma_.lower() in WORDS["group_nouns"]:
                     for venue in group.children:
                         if venue.dep_ == "prep" and venue.lower_ in {"in", "at"}:
                             sm.city = _place_in(venue, doc, mentions, by_token) or sm.city
@@ -220,11 +207,11 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date and not anaphoric)
     sm.planned = _is_planned(tok)
-    sm.separate = any(c.lower_ in _SEPARATE for c in tok.lefts)
+    sm.separate = any(c.lower_ in WORDS["separate"] for c in tok.lefts)
     sm.specific = sm.specific or sm.separate
     indefinite_new = any(c.lower_ in {"a", "an"} and c.dep_ == "det" for c in tok.lefts) and \
         any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in tok.children)  # "a conference on Gaza's reconstruction"
-    sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
+    sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in WORDS["coreferring"] or tok.lower_ in WORDS["coreferring"]) and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
@@ -252,7 +239,7 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         return None
     if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}:
         return None  # "a Moscow-held part of Kherson"
-    if t.lower_ in _REGIONS or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in _REGIONS:
+    if t.lower_ in WORDS["regions"] or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in WORDS["regions"]:
         return None  # "the first summit held in Africa": a continent is not a city
     if t.ent_type_ in ("GPE", "LOC", "FAC") and (t.pos_ == "PROPN" or t.ent_iob_ == "B"):
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)  # "The Hague": the whole name
@@ -278,7 +265,7 @@ def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[in
     """The one place a sentence names as a location ("the halls of Paris' Élysée Palace ... a summit")."""
     cities = []
     for t in sent:
-        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in _VENUE_PREPS | {"of"}):
+        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in WORDS["venue_preps"] | {"of"}):
             idx = by_token.get(t.i)
             if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
                 continue
@@ -312,7 +299,7 @@ def _is_weekday_or_possessive(t: Token) -> bool:
 def _is_planned(tok: Token) -> bool:
     """A proposed or future meeting ("a proposed weekend summit", "wants a summit", "will reconvene for")."""
     words = {t.lower_ for t in tok.lefts} | {t.lower_ for t in tok.head.lefts} | {tok.head.lower_}
-    return bool(words & LEXICON.planned_words)
+    return bool(words & WORDS["planned_words"])
 
 
 def _group(found: list[SummitMention]) -> None:

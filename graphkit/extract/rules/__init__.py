@@ -15,14 +15,11 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
-from graphkit.extract.reading import (APPRAISAL_VERBS, FEELINGS, HOSTILE_PHRASALS, READINESS_NOUNS, Found, Reading,
-                                      hypothetical, negated, particle)
+from graphkit.extract.lexicon import LEXICON, WORDS
+from graphkit.extract.reading import Found, Reading, hypothetical, negated, phrasal
 
 Rule = Callable[[Reading, Token, Span], "bool | None"]
 GATES: dict[str, Callable[[Token], bool]] = {"negated": negated, "hypothetical": hypothetical}
-_WORD_SETS = {"speech_verbs": LEXICON.speech_verbs, "feelings": FEELINGS, "appraisal_verbs": APPRAISAL_VERBS,
-              "readiness_nouns": READINESS_NOUNS, "hostile_phrasals": HOSTILE_PHRASALS}
 
 
 @dataclass(frozen=True)
@@ -40,8 +37,8 @@ class Condition:
         return (self.pos is None or pos in self.pos) and (self.lemma is None or lemma in self.lemma) \
             and (self.word is None or word in self.word) and (self.type is None or self.type in types)
 
-    def holds_in_parse(self, tok: Token, lemma: str) -> bool:
-        return self.phrasal is None or (lemma, particle(tok)) in self.phrasal
+    def holds_in_parse(self, tok: Token) -> bool:
+        return self.phrasal is None or phrasal(tok) in self.phrasal
 
 
 @dataclass(frozen=True)
@@ -87,9 +84,9 @@ class Table:
 
 def _words(value) -> frozenset:
     if isinstance(value, str):
-        if not value.startswith("@") or value[1:] not in _WORD_SETS:
-            raise ValueError(f"triggers.json: unknown word set {value!r}; known: {', '.join(sorted(_WORD_SETS))}")
-        return frozenset(_WORD_SETS[value[1:]])
+        if not value.startswith("@") or value[1:] not in WORDS:
+            raise ValueError(f"triggers.json: unknown word set {value!r}; known: {', '.join(sorted(WORDS))}")
+        return WORDS[value[1:]]
     return frozenset(value)
 
 
@@ -156,7 +153,7 @@ def table_for(pos: str, lemma: str, word: str) -> Table | None:
 def run_table(r: Reading, table: Table, tok: Token, lemma: str, sent: Span) -> None:
     gates: dict[str, bool] = {}  # each gate asked once per token
     for trigger, in_parse in table.plan(tok, lemma):
-        if in_parse and not any(c.holds_in_parse(tok, lemma) for c in in_parse):
+        if in_parse and not any(c.holds_in_parse(tok) for c in in_parse):
             continue
         if any(gates[g] if g in gates else gates.setdefault(g, GATES[g](tok)) for g in trigger.unless):
             continue

@@ -6,11 +6,13 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON
 from graphkit.extract.reading import OBJ, Reading, STANCE_VERBS, SUBJ, negated, pobjs, unique
-from graphkit.model import NodeKind, RelationType
+from graphkit.model import RELATION_ENDS, NodeKind, RelationType
+
+ATTACKERS = RELATION_ENDS[RelationType.ATTACKED][0]  # who may attack, as the model declares it
 
 
 def attacked_verb(r: Reading, verb: Token, sent: Span) -> None:
-    sources = [s for s in r.subjects(verb) if r.kind(s) in (NodeKind.STATE, NodeKind.PERSON)]
+    sources = [s for s in r.subjects(verb) if r.kind(s) in ATTACKERS]
     targets: list[str] = []
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "nsubjpass":
@@ -44,7 +46,7 @@ def attack_noun(r: Reading, noun: Token, sent: Span) -> None:
             attackers += r.relative_antecedent(noun)
         elif child.dep_ in ("poss", "amod", "compound", "nmod"):
             e = r.entity_at(child)
-            if e and r.kind(e) in (NodeKind.STATE, NodeKind.PERSON):
+            if e and r.kind(e) in ATTACKERS:
                 attackers.append(e)
         elif child.dep_ == "prep" and child.lower_ in {"against", "on", "of", "in", "into", "upon"}:
             for p in pobjs(child):
@@ -60,7 +62,7 @@ def attack_noun(r: Reading, noun: Token, sent: Span) -> None:
     if not attackers and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
             and not negated(noun.head.head):  # "Iran retaliated with missile barrages on Israeli cities"
         attackers = r.subjects(noun.head.head)
-    attackers = [a for a in unique(attackers) if r.kind(a) in (NodeKind.STATE, NodeKind.PERSON)]
+    attackers = [a for a in unique(attackers) if r.kind(a) in ATTACKERS]
     if not attackers:
         return
     targets = [t for t in unique(targets) if r.kind(t) is NodeKind.STATE and t not in attackers]

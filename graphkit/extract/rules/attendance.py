@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
-from graphkit.extract.reading import AUDIENCES, OBJ, Reading, SUBJ, hypothetical, negated, planned_context, pobjs, same_place, subject_token, unique
+from graphkit.extract.lexicon import LEXICON, WORDS
+from graphkit.extract.reading import OBJ, Reading, SUBJ, hypothetical, negated, planned_context, pobjs, same_place, subject_token, unique
 from graphkit.model import ACTOR_KINDS, NodeKind, RelationType
 
 
@@ -19,7 +19,7 @@ def addressed_meeting(r: Reading, verb: Token, sent: Span) -> None:
             continue
         for t in ([c] if c.dep_ != "prep" else pobjs(c)):
             summit = r.ra.summit_of_token.get(t.i)
-            if summit is None and t.lemma_.lower() in AUDIENCES and not r.actors(t):
+            if summit is None and t.lemma_.lower() in WORDS["audiences"] and not r.actors(t):
                 summit = r.recent_summit(sent)
             if summit:
                 for a in r.subjects(verb):
@@ -152,7 +152,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
     delegation = None
     if lemma in {"lead", "head"}:  # "Li Qiang led Beijing's delegation (to the summit)"
         delegation = next((c for c in verb.children if c.dep_ in OBJ
-                           and c.lemma_.lower() in LEXICON.delegation_nouns), None)
+                           and c.lemma_.lower() in WORDS["delegation_nouns"]), None)
         if delegation is None:
             return
     sources = r.subjects(verb)
@@ -176,7 +176,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
             summit = summit or r.summit_in(child)
         if lemma == "join" and child.dep_ in OBJ:
             co_attendees += [a for a in r.actors(child) if a not in sources]
-            if child.lemma_.lower() in LEXICON.group_nouns:  # "join leaders from X": PP attached to the verb
+            if child.lemma_.lower() in WORDS["group_nouns"]:  # "join leaders from X": PP attached to the verb
                 co_attendees += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
                                  for p in pobjs(c) for a in r.actors(p)]
     subj = subject_token(verb)
@@ -309,7 +309,7 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
                   if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
         if city and any(same_place(str(city), p) for p in places):
             summit = r.ra.main_summit
-        elif any(g.lemma_.lower() in AUDIENCES and not r.actors(g) for g in guests) \
+        elif any(g.lemma_.lower() in WORDS["audiences"] and not r.actors(g) for g in guests) \
                 and not planned_context(verb) and not hypothetical(verb):
             summit = r.recent_summit(sent)  # "Milei, who hosted the leaders at the San Martin Palace"
         guest_summit = summit

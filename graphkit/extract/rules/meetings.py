@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.extract.reading import OBJ, Reading, hypothetical, negated, planned_context, pobjs, unique
-from graphkit.model import NodeKind, RelationType
+from graphkit.model import RELATION_ENDS, NodeKind, RelationType
 
 
 def met(r: Reading, verb: Token, sent: Span) -> None:
@@ -47,7 +47,8 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def met_pair(r: Reading, a: str, b: str, sent: Span, rule: str, confidence: float = 0.8) -> None:
-    if r.kind(a) in (NodeKind.PERSON, NodeKind.STATE) and r.kind(b) in (NodeKind.PERSON, NodeKind.STATE):
+    sources, targets = RELATION_ENDS[RelationType.MET_WITH]
+    if r.kind(a) in sources and r.kind(b) in targets:
         r.add(a, RelationType.MET_WITH, b, sent, rule, confidence)
 
 

@@ -6,8 +6,8 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
-from graphkit.extract.reading import BODY_GOALS, OBJ, Reading, concrete, negated, phrase, pobjs
+from graphkit.extract.lexicon import LEXICON, WORDS
+from graphkit.extract.reading import OBJ, Reading, concrete, negated, phrase, pobjs
 from graphkit.model import NodeKind, RelationType
 
 
@@ -36,7 +36,7 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in {"to", "up"}:
                 for q in pobjs(c):
-                    if q.lemma_.lower() in BODY_GOALS and not r.owner_actors(q):
+                    if q.lemma_.lower() in WORDS["body_goals"] and not r.owner_actors(q):
                         body = r.body_meant_before(q.i)
                         if body and sources and not negated(verb):
                             for a in sources:
@@ -66,7 +66,6 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
             if c.dep_ in OBJ and c.head.pos_ in ("VERB", "AUX"):
                 targets += [a for a in r.actors(c, territory=True) if r.kind(a) is NodeKind.STATE]
     what = phrase(objs[0]) if objs else None
-    fallback = False
     named_recipient = any(sub.dep_ in ("prep", "dative") and sub.lower_ in {"to", "for"}
                           for o in [verb, *objs] for sub in o.children)
     if not targets and sources and not named_recipient:  # "for African countries": a recipient, not a state
@@ -75,8 +74,7 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
     for a in sources:
         for t in targets:
             if r.kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources:
-                r.add(a, RelationType.PLEDGED, t, sent, (rule or f"pledge-verb:{lemma}") + (":beneficiary" if fallback else ""),
-                      0.45 if fallback else 0.8, what=what)
+                r.add(a, RelationType.PLEDGED, t, sent, rule or f"pledge-verb:{lemma}", 0.8, what=what)
 
 
 def recipients(r: Reading, root: Token) -> list[str]:
@@ -89,7 +87,7 @@ def recipients(r: Reading, root: Token) -> list[str]:
                 if not found:
                     found = [a for q in p.children if q.dep_ == "prep" and q.lower_ in {"in", "of"}
                              for pp in pobjs(q) for a in r.actors(pp, territory=True)]
-                if not found and p.lemma_.lower() in LEXICON.group_nouns:  # "to SCO member states"
+                if not found and p.lemma_.lower() in WORDS["group_nouns"]:  # "to SCO member states"
                     found = [e for t in p.subtree if t.i < p.i for e in [r.entity_at(t)]
                              if e and r.kind(e) is NodeKind.ORGANIZATION]
                 out += found

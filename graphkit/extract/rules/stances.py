@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
-from graphkit.extract.reading import FEELINGS, HOSTILE_PHRASALS, HOSTILE_PREDICATES, IDEAS, NEGATIVE_FEELINGS, NEGATIVE_VERDICTS, OBJ, POSITIVE_FEELINGS, POSITIVE_VERDICTS, Reading, SOVEREIGN_GOODS, STANCE_CARRIERS, SUBJ, WANING, negated, particle, pobjs, unique
+from graphkit.extract.lexicon import WORDS
+from graphkit.extract.reading import OBJ, Reading, SUBJ, negated, phrasal, pobjs, unique
 from graphkit.model import NodeKind, RelationType
+
+FEELINGS = WORDS["positive_feelings"] | WORDS["negative_feelings"]
 
 
 def sentiment(r: Reading, tok: Token, sent: Span) -> None:
@@ -15,9 +17,9 @@ def sentiment(r: Reading, tok: Token, sent: Span) -> None:
     for adj in adjectives:
         word = adj.lower_
         denied = negated(adj) or negated(adj.head) if adj.head is not adj else negated(adj)
-        if word in POSITIVE_FEELINGS:
+        if word in WORDS["positive_feelings"]:
             rtype = RelationType.OPPOSED if denied else RelationType.SUPPORTED
-        elif word in NEGATIVE_FEELINGS and not denied:
+        elif word in WORDS["negative_feelings"] and not denied:
             rtype = RelationType.OPPOSED
         else:
             continue
@@ -38,7 +40,7 @@ def speech_stance(r: Reading, verb: Token, sent: Span) -> None:
                                    "honor", "restore"} and not negated(comp):
             # "said that Congo's sovereignty and territorial integrity must be respected by all"
             owners = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"}
-                      and c.lemma_.lower() in SOVEREIGN_GOODS for a in r.owner_actors(c)]
+                      and c.lemma_.lower() in WORDS["sovereign_goods"] for a in r.owner_actors(c)]
             for a in r.subjects(verb):
                 for t in unique(owners):
                     if a != t:
@@ -46,7 +48,7 @@ def speech_stance(r: Reading, verb: Token, sent: Span) -> None:
         subjects = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"} for a in r.actors(c)]
         if not subjects:
             continue
-        hostile = any(c.dep_ in ("attr", "acomp", "dobj") and c.lemma_.lower() in HOSTILE_PREDICATES
+        hostile = any(c.dep_ in ("attr", "acomp", "dobj") and c.lemma_.lower() in WORDS["hostile_predicates"]
                       for c in comp.children) or (comp.lemma_.lower() == "trust" and negated(comp))
         if comp.lemma_.lower() == "want" and negated(comp) and any(c.lemma_ == "peace" for c in comp.children):
             hostile = True
@@ -82,9 +84,9 @@ def appraisal(r: Reading, verb: Token, sent: Span) -> None:
     polarity = 0
     for v in verdicts:
         words = {t.lemma_.lower() for t in v.subtree} | {t.lower_ for t in v.subtree}
-        if words & NEGATIVE_VERDICTS:
+        if words & WORDS["negative_verdicts"]:
             polarity = -1
-        elif words & POSITIVE_VERDICTS and polarity == 0:
+        elif words & WORDS["positive_verdicts"] and polarity == 0:
             polarity = 1
     if not polarity:
         return
@@ -115,7 +117,7 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "nsubjpass":
             found = r.owner_actors(child)
-            if not found and child.lemma_.lower() in IDEAS:
+            if not found and child.lemma_.lower() in WORDS["ideas"]:
                 found = [a for t in child.subtree if t.dep_ in OBJ | {"pobj"} and t is not child
                          for a in r.actors(t)]
             targets += found
@@ -129,17 +131,17 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
                 if c.dep_ in SUBJ | {"nsubjpass"}:
                     targets += r.actors(c)
     if lemma in {"impose", "slap", "freeze", "suspend", "announce", "extend"}:
-        punitive = [c for c in verb.children if c.dep_ in OBJ and c.lemma_.lower() in LEXICON.punitive_objects]
+        punitive = [c for c in verb.children if c.dep_ in OBJ and c.lemma_.lower() in WORDS["punitive_objects"]]
         if not punitive:
             return  # "imposed a curfew", "froze talks" say nothing of whom
         targets = [a for o in punitive for p in o.children if p.dep_ == "prep" and p.lower_ in {"on", "against"}
                    for q in pobjs(p) for a in r.actors(q)]
         targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
                     for q in pobjs(c) for a in r.actors(q)]
-    if not targets and (lemma, particle(verb)) in HOSTILE_PHRASALS:
+    if not targets and phrasal(verb) in WORDS["hostile_phrasals"]:
         # "Trump hit back, writing that the 'publicity seeking' Macron had 'no idea'"
         for c in verb.children:
-            if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in LEXICON.speech_verbs:
+            if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in WORDS["speech_verbs"]:
                 targets += [a for comp in c.children if comp.dep_ == "ccomp" for s_ in comp.children
                             if s_.dep_ in SUBJ for a in r.actors(s_)]
     if lemma in {"stand", "side"} and not targets:
@@ -169,10 +171,10 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
     "China expressed opposition to Japan's remarks", "Hungary's criticism of the EU"."""
     if negated(noun.head) and noun.dep_ in OBJ:
         return
-    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WANING:
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WORDS["waning"]:
         return  # "a decline in Washington's support for Kyiv" reports support fading, not given
     sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors(c)]
-    if not sources and noun.dep_ in OBJ and noun.head.lemma_.lower() in STANCE_CARRIERS:
+    if not sources and noun.dep_ in OBJ and noun.head.lemma_.lower() in WORDS["stance_carriers"]:
         sources = r.subjects(noun.head)  # "voiced support for", "expressed opposition to"
     targets: list[str] = []
     for child in noun.children:
