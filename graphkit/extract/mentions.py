@@ -7,7 +7,7 @@ give the person's role and the state or body it is held for.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -20,9 +20,10 @@ from graphkit.model import NodeKind
 _PERSON_NER = {"PERSON"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A span naming an entity: its kind, its gazetteer id (None for a person not in the gazetteer)."""
+    """A span naming an entity: its kind, its gazetteer id (None for a person not in the gazetteer).
+    Frozen: a later stage that learns more about a mention makes a new one (dataclasses.replace)."""
 
     start: int
     end: int
@@ -33,11 +34,12 @@ class Mention:
     role: str | None = None
     role_level: str | None = None
     affiliation: str | None = None  # iso3 or organization id the role is held for
-    affiliation_person: "Mention | None" = None  # a person whose state the role serves ("Trump's envoy")
+    affiliation_person: int | None = None  # start token of a person whose state the role serves ("Trump's envoy")
     former: bool = False
     title_start: int | None = None
     title_end: int | None = None
-    extra: dict = field(default_factory=dict)
+    title_of: bool = False  # a state or body named in someone's title ("NATO" in "NATO Secretary-General")
+    described_state: str | None = None  # "the Ukrainian president": a person described by the state they serve
 
     @property
     def root(self) -> int:
@@ -80,7 +82,7 @@ class MentionFinder:
         for label, texts in folded.items():
             self.folded.add(label, [_norm_doc(make(t)) for t in sorted(texts)])
 
-    def __call__(self, doc: Doc) -> list[Mention]:
+    def __call__(self, doc: Doc) -> tuple[Mention, ...]:
         spans = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(_norm_doc(doc) if matcher is self.folded else doc):
@@ -101,7 +103,7 @@ class MentionFinder:
         mentions = [m for m in mentions if m is not None]
         mentions.sort(key=lambda m: m.start)
         self._attach_titles(doc, mentions)
-        return mentions
+        return tuple(mentions)
 
     def _without_leading_title(self, ent: Span) -> Span:
         """NER often takes the title into the name ("Emir Tamim bin Hamad Al Thani", "Mr Ruto"):
@@ -160,8 +162,8 @@ class MentionFinder:
         office, start = self._office_ending_at(doc, m.start, covered)
         if office is None:
             return False
-        m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, start, m.start
-        self._affiliation_ending_at(doc, mentions, by_end, start, m)
+        mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
+        self._affiliation_ending_at(doc, mentions, by_end, start, i)
         return True
 
     def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
@@ -186,9 +188,9 @@ class MentionFinder:
             words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
-                m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, m.end, stop
+                mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=m.end, title_end=stop)
                 if aff is not None:
-                    self._set_affiliation(mentions, aff, m)
+                    self._set_affiliation(mentions, aff, i)
                 return
 
     def _office_ending_at(self, doc: Doc, end: int, covered: set[int]):
@@ -213,27 +215,28 @@ class MentionFinder:
         return best
 
     def _affiliation_ending_at(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int],
-                               start: int, m: Mention) -> None:
+                               start: int, i: int) -> None:
         j = start
         if j > 0 and doc[j - 1].text in WORDS["name_noise"]:
             j -= 1
         k = by_end.get(j)
-        if k is not None and mentions[k] is not m:
-            self._set_affiliation(mentions, k, m)
+        if k is not None and k != i:
+            self._set_affiliation(mentions, k, i)
             j = mentions[k].start
         if j > 0 and doc[j - 1].lower_.rstrip("-") in WORDS["former"]:
-            m.former = True
+            mentions[i] = replace(mentions[i], former=True)
         elif start > 0 and any(doc[t].lower_ in WORDS["former"] for t in range(max(0, start - 3), start)):
-            m.former = True
+            mentions[i] = replace(mentions[i], former=True)
 
     @staticmethod
-    def _set_affiliation(mentions: list[Mention], k: int, m: Mention) -> None:
+    def _set_affiliation(mentions: list[Mention], k: int, i: int) -> None:
+        """Mention k names what person i's title serves: a state or body, or another person."""
         other = mentions[k]
         if other.kind in (NodeKind.STATE, NodeKind.ORGANIZATION):
-            m.affiliation = other.key
-            other.extra["title_of"] = True
+            mentions[i] = replace(mentions[i], affiliation=other.key)
+            mentions[k] = replace(other, title_of=True)
         elif other.kind is NodeKind.PERSON:
-            m.affiliation_person = other
+            mentions[i] = replace(mentions[i], affiliation_person=other.start)
 
 
 def _case_sensitive(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.resolve import ResolvedArticle
+from graphkit.extract.types import ResolvedArticle
 from graphkit.model import ACTOR_KINDS, Node, NodeKind, RelationType
 
 SUBJ = {"nsubj", "csubj"}
@@ -33,11 +33,13 @@ class Found:
 
 
 class Reading:
-    """One resolved article while the rules read it: parse helpers, and the relations found so far."""
+    """One resolved article while the rules read it: parse helpers, the relations found so far, and
+    the nodes they imply (its own copy of the article's nodes: the resolved article is not edited)."""
 
     def __init__(self, ra: ResolvedArticle):
         self.ra = ra
         self.doc = ra.doc
+        self.nodes: dict[str, Node] = dict(ra.nodes)
         self.found: list[Found] = []
         self.pending: list[tuple[list[str], Span, str, str | None]] = []
         self._speakers: dict[int, list[str]] = {}
@@ -62,8 +64,7 @@ class Reading:
         i = self.ra.mention_at(tok.i)
         if i is None:
             return None
-        m = self.ra.mentions[i]
-        if m.extra.get("venue"):
+        if i in self.ra.venues:
             return None
         return self.ra.entity_of[i]
 
@@ -204,7 +205,7 @@ class Reading:
         return self._last_person_before.get(tok.i - 1) if tok.i > 0 else None
 
     def kind(self, eid: str) -> NodeKind | None:
-        node = self.ra.nodes.get(eid)
+        node = self.nodes.get(eid)
         return node.kind if node else None
 
     def subjects(self, verb: Token) -> list[str]:
@@ -258,7 +259,7 @@ class Reading:
             if i is None or t.i != self.ra.mentions[i].end - 1 or t.dep_ == "poss":
                 continue
             m = self.ra.mentions[i]
-            if m.extra.get("title_of") or m.extra.get("venue"):
+            if m.title_of or i in self.ra.venues:
                 continue
             eid = self.ra.entity_of[i]
             if eid:
@@ -298,6 +299,14 @@ class Reading:
                 found = self.speakers(prev)
         self._speakers[sent.start] = found
         return found
+
+    def imply_node(self, eid: str) -> None:
+        """A state or body no mention named but a title implies ("Trump's envoy": the USA)."""
+        gz = self.ra.gazetteer
+        if eid in gz.countries:
+            self.nodes[eid] = Node(id=eid, kind=NodeKind.STATE, name=gz.countries[eid].name, properties={"iso3": eid})
+        elif eid in gz.organizations:
+            self.nodes[eid] = Node(id=eid, kind=NodeKind.ORGANIZATION, name=gz.organizations[eid].name)
 
     def add(self, source: str, rtype: RelationType, target: str, sent: Span, rule: str,
             confidence: float, **props: str | None) -> None:
@@ -440,17 +449,6 @@ def reporting_verb(pronoun: Token) -> Token | None:
         return None
     verb = clause.head
     return verb if verb.lemma_.lower() in WORDS["speech_verbs"] else None
-
-
-def add_implied_node(ra: ResolvedArticle, eid: str) -> None:
-    gz = ra.gazetteer
-    if gz is None:
-        return
-    if eid in gz.countries:
-        c = gz.countries[eid]
-        ra.nodes[eid] = Node(id=eid, kind=NodeKind.STATE, name=c.name, properties={"iso3": eid})
-    elif eid in gz.organizations:
-        ra.nodes[eid] = Node(id=eid, kind=NodeKind.ORGANIZATION, name=gz.organizations[eid].name)
 
 
 def subject_token(verb: Token) -> Token | None:

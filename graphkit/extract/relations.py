@@ -10,20 +10,22 @@ The rules themselves live in `rules/`, one module per relation family.
 """
 from __future__ import annotations
 
-from graphkit.extract.reading import Reading, add_implied_node
-from graphkit.extract.resolve import ResolvedArticle
+from graphkit.extract.reading import Reading
 from graphkit.extract.rules import read_found
+from graphkit.extract.types import RelationsFound, ResolvedArticle
 from graphkit.model import Evidence, Relation, RelationProperties, RelationType
 
 
-def read_relations(ra: ResolvedArticle) -> list[Relation]:
-    """All relations of a resolved article, one per (source, type, target), evidence gathered."""
+def read_relations(ra: ResolvedArticle) -> RelationsFound:
+    """All relations of a resolved article, one per (source, type, target), evidence gathered,
+    and the nodes they imply that the article did not name."""
+    reading = Reading(ra)
     merged: dict[tuple, Relation] = {}
     text = ra.article.text
-    for f in read_found(Reading(ra)):
-        if f.type is RelationType.LEADS and f.target not in ra.nodes:
-            add_implied_node(ra, f.target)  # "Trump's envoy Steve Witkoff": the USA, though unnamed
-        if f.source not in ra.nodes or f.target not in ra.nodes:
+    for f in read_found(reading):
+        if f.type is RelationType.LEADS and f.target not in reading.nodes:
+            reading.imply_node(f.target)  # "Trump's envoy Steve Witkoff": the USA, though unnamed
+        if f.source not in reading.nodes or f.target not in reading.nodes:
             continue
         try:
             props = RelationProperties(**f.props)
@@ -35,4 +37,5 @@ def read_relations(ra: ResolvedArticle) -> list[Relation]:
         rel = Relation(source=f.source, type=f.type, target=f.target, confidence=f.confidence,
                        properties=props, evidence=[ev])
         merged[rel.key] = merged[rel.key].merged_with(rel) if rel.key in merged else rel
-    return list(merged.values())
+    implied = tuple(n for eid, n in reading.nodes.items() if eid not in ra.nodes)
+    return RelationsFound(tuple(merged.values()), implied)

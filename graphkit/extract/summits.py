@@ -1,45 +1,49 @@
-"""Stage 2, summits: meeting mentions ("a security summit in London", "Thursday's emergency video
+"""Stage 3, summits: meeting mentions ("a security summit in London", "Thursday's emergency video
 conference", "the Kyiv talks") become Summit candidates with city, date and format; later generic
 references ("the summit", "the meeting") are the same meeting as the article's main one."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.lexicon import WORDS
 from graphkit.extract.dates import parse_date, resolve_month_day, resolve_weekday
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
-from graphkit.gazetteer import load_gazetteer
-from graphkit.model import NodeKind
+from graphkit.extract.resolve import slugify
+from graphkit.extract.types import ResolvedEntities, SummitMention, Summits
+from graphkit.gazetteer import Gazetteer
+from graphkit.model import Article, Node, NodeKind
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
-@dataclass(slots=True)
-class SummitMention:
-    """One mention of a meeting; `key` groups mentions of the same meeting within the article."""
+@dataclass
+class _Places:
+    """What finding a meeting's city needs besides the parse: the gazetteer's capitals, and where to
+    note the mentions that name a venue rather than an actor."""
 
-    head: int  # token index of the meeting noun
-    start: int
-    end: int
-    text: str
-    name: str
-    city: str | None = None
-    date: str | None = None
-    format: str | None = None  # "video" for a video conference / call
-    specific: bool = False  # has its own city, date, format or named qualifier
-    planned: bool = False
-    generic_ok: bool = True  # may stand for the article's main meeting ("the summit", "the talks")
-    bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
-    separate: bool = False  # "a separate summit", "another meeting": not one already mentioned
-    key: str | None = None
+    gazetteer: Gazetteer
+    venues: set[int]
 
 
-def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) -> list[SummitMention]:
+def find_summits(article: Article, doc: Doc, entities: ResolvedEntities, gazetteer: Gazetteer) -> Summits:
+    """The article's meetings: one Summit node per meeting, which meeting each meeting noun refers
+    to, the main one, and the mentions that name a venue ("a summit in London") rather than an actor."""
+    places = _Places(gazetteer, set())
+    found = _summit_mentions(doc, entities.mentions, article.date, places)
+    nodes, summit_of_token, main = _resolve_summits(found, entities.nodes, article.id)
+    return Summits(tuple(found), frozenset(places.venues), MappingProxyType(nodes),
+                   MappingProxyType(summit_of_token), main)
+
+
+def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str | None,
+                     places: _Places) -> list[SummitMention]:
     """Meeting mentions in document order, each with a `key` naming the meeting it refers to."""
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
@@ -51,10 +55,10 @@ def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) ->
             continue  # "conference room", "video" in "video conference", "press conference"
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
-        found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
+        found.append(_summit_mention(doc, tok, mentions, by_token, places, article_date))
     _group(found)
     if not any(sm.key for sm in found):
-        _promote_first_generic(doc, found, mentions, by_token)
+        _promote_first_generic(doc, found, mentions, by_token, places)
     first = next((sm for sm in found if sm.key), None)
     if first is not None and not first.city and not first.format and not first.planned:
         city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
@@ -118,7 +122,7 @@ def _an_appeal(call: Token) -> bool:
 
 
 def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[Mention],
-                           by_token: dict[int, int]) -> None:
+                           by_token: dict[int, int], places: _Places) -> None:
     """An article that only says "the summit" still reports one: place and date it from the text
     (the first city named as a location, the first date), so "attended the summit" has a target."""
     first = next((sm for sm in found if sm.generic_ok and not sm.planned and not sm.bilateral), None)
@@ -129,7 +133,7 @@ def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[
             break
         for t in sent:
             if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
-                first.city = _city_token(t, doc, mentions, by_token)
+                first.city = _city_token(t, doc, mentions, by_token, places)
                 if first.city:
                     break
     if first.date is None:
@@ -140,7 +144,7 @@ def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[
     first.key = "s0"
 
 
-def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int],
+def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int], places: _Places,
                     article_date: str | None) -> SummitMention:
     mods = [c for c in tok.lefts if c.dep_ not in _DROP_MODIFIERS]
     start = min([tok.i] + [c.left_edge.i for c in mods])
@@ -166,7 +170,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     # City: "summit in London", "talks at the Élysée in Paris", "London summit", "Kyiv's talks".
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in WORDS["venue_preps"]:
-            city = _place_in(child, doc, mentions, by_token)
+            city = _place_in(child, doc, mentions, by_token, places)
             if city:
                 sm.city = city
                 sm.end = max(sm.end, child.right_edge.i + 1)
@@ -179,11 +183,11 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
                 if group.lemma_.lower() in WORDS["group_nouns"]:
                     for venue in group.children:
                         if venue.dep_ == "prep" and venue.lower_ in {"in", "at"}:
-                            sm.city = _place_in(venue, doc, mentions, by_token) or sm.city
+                            sm.city = _place_in(venue, doc, mentions, by_token, places) or sm.city
     if sm.city is None:
         for mod in mods:
             for t in mod.subtree:
-                city = _city_token(t, doc, mentions, by_token)
+                city = _city_token(t, doc, mentions, by_token, places)
                 if city:
                     sm.city = city
                     break
@@ -193,7 +197,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     anaphoric = not mods and any(c.lower_ in {"the", "this", "that"} for c in tok.lefts)  # "the summit": one already named
     if sm.format is None and sm.city is None and not anaphoric and \
             (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
-        sm.city = _city_of_sentence(sent, doc, mentions, by_token)
+        sm.city = _city_of_sentence(sent, doc, mentions, by_token, places)
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
     sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
@@ -217,22 +221,24 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     return sm
 
 
-def _place_in(prep: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _place_in(prep: Token, doc: Doc, mentions: list[Mention],
+              by_token: dict[int, int], places: _Places) -> str | None:
     for t in prep.subtree:
-        city = _city_token(t, doc, mentions, by_token)
+        city = _city_token(t, doc, mentions, by_token, places)
         if city:
             return city
     return None
 
 
-def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int],
+                places: _Places) -> str | None:
     """A city named at token t: a capital used as a place, or a GPE that is not a country."""
     idx = by_token.get(t.i)
     if idx is not None:
         m = mentions[idx]
         if m.kind is NodeKind.STATE and m.how == "metonym" and t.i == m.start:
-            m.extra["venue"] = True
-            country = load_gazetteer().countries.get(m.key or "")
+            places.venues.add(idx)
+            country = places.gazetteer.countries.get(m.key or "")
             is_capital = country is not None and fold(country.capital or "") == fold(m.text)
             a_city = is_capital or t.ent_type_ == "GPE" and not m.text.lower().startswith("the ")
             return m.text.removeprefix("the ").strip() if a_city else None  # "the Élysée" is a venue, not a city
@@ -261,7 +267,8 @@ def dateline_city(text: str) -> str | None:
     return None
 
 
-def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _city_of_sentence(sent, doc: Doc, mentions: list[Mention],
+                      by_token: dict[int, int], places: _Places) -> str | None:
     """The one place a sentence names as a location ("the halls of Paris' Élysée Palace ... a summit")."""
     cities = []
     for t in sent:
@@ -276,7 +283,7 @@ def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[in
                 continue  # "a swipe at Washington", "New Delhi's purchases": the government, not a place
             if idx is None and not (t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"):
                 continue
-            city = _city_token(t, doc, mentions, by_token) if idx is None or t.i == mentions[idx].start else None
+            city = _city_token(t, doc, mentions, by_token, places) if idx is None or t.i == mentions[idx].start else None
             if city and city not in cities:
                 cities.append(city)
     return cities[0] if len(cities) == 1 else None
@@ -326,3 +333,46 @@ def _group(found: list[SummitMention]) -> None:
         else:
             sm.key = f"s{len(keys)}"
             keys.append(sm)
+
+
+def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, Node],
+                     article_id: str) -> tuple[dict[str, Node], dict[int, str], str | None]:
+    """One Summit node per meeting key (ids shared across articles: same city and date, same
+    meeting); generic mentions refer to the main (most mentioned) meeting."""
+    nodes: dict[str, Node] = {}
+    groups: dict[str, list[SummitMention]] = {}
+    for sm in summits:
+        if sm.key:
+            groups.setdefault(sm.key, []).append(sm)
+    ids: dict[str, str] = {}
+    for key, group in groups.items():
+        placed = [s for s in group if s.city or s.format] or group
+        anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
+        date = next((s.date for s in group if s.date), None)
+        place = slugify(anchor.city) if anchor.city else anchor.format
+        if anchor.city or date:  # the same place and date in any article is the same meeting
+            sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
+        else:  # nothing to recognise it by elsewhere: keep it to this article
+            sid = f"summit-{slugify(article_id)}-{key}"
+        ids[key] = sid
+        if sid in nodes or sid in entity_nodes:
+            continue
+        props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}
+        if all(s.planned for s in group):
+            props["status"] = "planned"
+        name = anchor.name if len(anchor.name.split()) > 1 else re.sub(r"^(an?|the)\s+", "", anchor.text, flags=re.I)
+        surface = [s.text for s in group] + [s.name for s in group]
+        aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
+        nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
+    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
+              for k, g in groups.items()}
+    main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None
+    summit_of_token: dict[int, str] = {}
+    for sm in summits:
+        if sm.bilateral:
+            continue
+        if sm.key:
+            summit_of_token[sm.head] = ids[sm.key]
+        elif main and not sm.planned and sm.generic_ok:
+            summit_of_token[sm.head] = main
+    return nodes, summit_of_token, main

@@ -55,7 +55,7 @@ def arrived_in_summit_city(r: Reading, verb: Token, sent: Span) -> None:
     if not places:
         return
     for sid in {r.ra.summit_of_token[i] for i in r.ra.summit_of_token}:
-        city = r.ra.nodes[sid].properties.get("city") if sid in r.ra.nodes else None
+        city = r.nodes[sid].properties.get("city") if sid in r.nodes else None
         if city and any(same_place(str(city), p) for p in places):
             for a in r.subjects(verb):
                 if r.kind(a) in ACTOR_KINDS:
@@ -273,11 +273,11 @@ def attendance_of_states(r: Reading) -> None:
     for f in list(r.found):
         if f.type is RelationType.ATTENDED and r.kind(f.source) is NodeKind.PERSON:
             state = r.ra.person_state.get(f.source)
-            if state and state in r.ra.nodes:
+            if state and state in r.nodes:
                 r.add(state, RelationType.ATTENDED, f.target, f.sent, "attendee-state", 0.5)
             for i in r.ra.mentions_of.get(f.source, []):  # "NATO Secretary-General Mark Rutte, present"
                 m = r.ra.mentions[i]
-                if f.sent.start <= m.start < f.sent.end and m.affiliation in r.ra.nodes \
+                if f.sent.start <= m.start < f.sent.end and m.affiliation in r.nodes \
                         and r.kind(m.affiliation) is NodeKind.ORGANIZATION and not m.former:
                     r.add(m.affiliation, RelationType.ATTENDED, f.target, f.sent, "attendee-body", 0.6)
 
@@ -304,7 +304,7 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
         sources = unique(r.subjects(verb) + r.companions(verb))
     if summit is None and r.ra.main_summit and verb.lemma_.lower() in {"host", "convene", "chair", "welcome"}:
         # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
-        city = r.ra.nodes[r.ra.main_summit].properties.get("city")
+        city = r.nodes[r.ra.main_summit].properties.get("city")
         places = [r.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree
                   if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
         if city and any(same_place(str(city), p) for p in places):

@@ -2,7 +2,7 @@
 or the gazetteer's dated terms when the text names the state ("South Africa's Cyril Ramaphosa")."""
 from __future__ import annotations
 
-from graphkit.extract.reading import Reading, add_implied_node
+from graphkit.extract.reading import Reading
 from graphkit.model import NodeKind, RelationType
 
 
@@ -16,9 +16,9 @@ def leads(r: Reading) -> None:
         if target is None:
             target = known_office(r, pid, m.role)
             rule = "title:gazetteer"
-        if target and target not in r.ra.nodes:
-            add_implied_node(r.ra, target)
-        if target and target in r.ra.nodes:
+        if target and target not in r.nodes:
+            r.imply_node(target)
+        if target and target in r.nodes:
             sent = r.doc[m.start].sent
             r.add(pid, RelationType.LEADS, target, sent, rule, 0.95 if rule == "title:explicit" else 0.85,
                   role=m.role)
@@ -40,8 +40,8 @@ def leads_by_affiliation(r: Reading) -> None:
             continue
         for term in gz.offices_held(pid, r.ra.article.date):
             if term.state == state:
-                if state not in r.ra.nodes:
-                    add_implied_node(r.ra, state)
+                if state not in r.nodes:
+                    r.imply_node(state)
                 r.add(pid, RelationType.LEADS, state, r.doc[m.start].sent, "affiliation:gazetteer", 0.8,
                       role=term.role)
                 break
