@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Mapping
 
+from graphkit.model import RelationType
+
 WORD_FILES = ("lexicon.json", "words.json")
 _STRUCTURED = {"verbs", "nouns", "event_nouns"}
 
@@ -53,7 +55,20 @@ def _load() -> tuple[WordSets, Lexicon]:
             words[key] = frozenset(value)
     lex = raw_files["lexicon.json"]
     sets = lambda d: {k: frozenset(v) for k, v in d.items() if not k.startswith("_")}  # noqa: E731
-    return words, Lexicon(verbs=sets(lex["verbs"]), nouns=sets(lex["nouns"]), event_nouns=sets(lex["event_nouns"]))
+    return words, Lexicon(verbs=_by_relation_type(lex["verbs"], "verbs"), nouns=_by_relation_type(lex["nouns"], "nouns"),
+                          event_nouns=sets(lex["event_nouns"]))
+
+
+def _by_relation_type(raw: dict[str, list[str]], part: str) -> dict[str, frozenset[str]]:
+    """Words per relation type; a type the model declares and the lexicon does not list has none
+    (rules may still produce it), a lexicon key that is no declared type is an error."""
+    declared = [t.value for t in RelationType]
+    unknown = sorted(t for t in raw if t not in declared and not t.startswith("_"))
+    if unknown:
+        raise ValueError(f"graphkit/extract/data/lexicon.json: {part}: {', '.join(unknown)} is no relation type "
+                         f"declared in graphkit/model.py (known: {', '.join(declared)})")
+    return {**{t: frozenset(v) for t, v in raw.items() if not t.startswith("_")},
+            **{t: frozenset() for t in declared if t not in raw}}
 
 
 WORDS, LEXICON = _load()
