@@ -140,8 +140,7 @@ class MentionFinder:
             if how == "metonym" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
                     and doc[span.end - 1].dep_ == "compound":
                 return None  # "the Budapest Memorandum", "the Minsk agreements": names of things
-            if how == "metonym" and nxt is not None and nxt.lower_ in {"agreement", "agreements", "accords", "accord",
-                                                                       "memorandum", "format", "protocol", "process", "declaration"}:
+            if how == "metonym" and nxt is not None and nxt.lower_ in WORDS["named_thing_nouns"]:
                 return None
             return Mention(span.start, span.end, kind, ident, text, how)
         how = "acronym" if text.isupper() else "name"
@@ -182,7 +181,7 @@ class MentionFinder:
                 j += 1
         end = j
         while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
-                and doc[end].lower_ not in {"who", "which", "said", "told"}:
+                and doc[end].lower_ not in WORDS["title_enders"]:
             end += 1
         for stop in range(end, j, -1):
             words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]

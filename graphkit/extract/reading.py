@@ -76,13 +76,13 @@ class Reading:
         eid = self.entity_at(tok)
         if eid is None and tok.lower_ in WORDS["pronoun_person"]:
             eid = self.pronoun(tok)
-        if eid is None and tok.lower_ in {"they", "we", "he", "she"} and not self.quote_mask[tok.i]:
+        if eid is None and tok.lower_ in WORDS["reported_pronouns"] and not self.quote_mask[tok.i]:
             reporter = reporting_verb(tok)  # "Germany and Poland said they are ready"
             if reporter is not None:
                 out += [a for c in reporter.children if c.dep_ in SUBJ for a in self.actors(c, depth + 1)]
                 if out:
                     return unique(out)
-        if eid is None and tok.lower_ in {"we", "i", "us"} and self.quote_mask[tok.i]:
+        if eid is None and tok.lower_ in WORDS["speaker_pronouns"] and self.quote_mask[tok.i]:
             speakers = self.speakers(tok.sent)
             eid = speakers[0] if speakers else None
         if eid is None and tok.lower_ in WORDS["pair_nouns"] and any(c.lower_ == "two" for c in tok.children) \
@@ -179,7 +179,7 @@ class Reading:
         the threat" -> Trump. The nearest earlier verb of that act (its subjects), or the nearest
         earlier mention of the same noun with a possessor ("Moscow's demands ... the demands")."""
         verbs = LEXICON.event_nouns.get(noun.lower_) or LEXICON.event_nouns.get(noun.lemma_.lower())
-        if not verbs or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"}
+        if not verbs or not any(c.dep_ == "det" and c.lower_ in WORDS["definite_determiners"]
                                 for c in noun.children):
             return []
         for t in reversed(self.doc[:noun.i]):
@@ -216,7 +216,7 @@ class Reading:
             seen += 1
             for child in tok.children:
                 if child.dep_ in SUBJ:
-                    if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                    if child.lower_ in WORDS["relative_pronouns"] and tok.dep_ == "relcl":
                         found = self.actors(tok.head)  # "Trump, who joined the summit by phone"
                         if not found and tok.head.lemma_.lower() in WORDS["group_nouns"]:
                             found = self.listed_among(tok.head)
@@ -343,9 +343,9 @@ class Reading:
         if j >= sent.end:
             return []
         word, following = self.doc[j].lower_, self.doc[j + 1].lower_ if j + 1 < sent.end else ""
-        if word == "among" and following in {"them", "whom", "those"}:
+        if word == "among" and following in WORDS["among_pronouns"]:
             j += 2
-        elif word in {"including", "notably"}:
+        elif word in WORDS["list_openers"]:
             j += 1
         else:
             return []
@@ -491,7 +491,7 @@ def hypothetical(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in WORDS["hypothetical"]:
             reported = c.lower_ == "would" and verb.dep_ == "ccomp" and \
-                verb.head.lemma_.lower() in {"announce", "say", "pledge", "promise", "confirm", "declare", "state", "vow"} \
+                verb.head.lemma_.lower() in WORDS["reporting_verbs_of_future"] \
                 and not any(m.lower_ == "if" for m in verb.children)
             if not reported:
                 return True

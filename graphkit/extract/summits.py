@@ -51,7 +51,7 @@ def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str 
         if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in WORDS["meeting_nouns"]
                                                   and tok.lower_ not in WORDS["meeting_nouns"]):
             continue
-        if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
+        if tok.dep_ == "compound" or any(c.lower_ in WORDS["press_words"] for c in tok.lefts):
             continue  # "conference room", "video" in "video conference", "press conference"
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
@@ -82,7 +82,7 @@ def _governing_verb(t: Token) -> int:
 def _clause_weekday(tok: Token, article_date: str | None) -> str | None:
     """The weekday of the clause the meeting belongs to ("gathered on Sunday for the summit"), not
     of another clause ("will host X on Monday, three days after a summit in Alaska")."""
-    if any(a.lower_ in {"after", "before", "since", "following", "ahead", "until"} and a.dep_ == "prep"
+    if any(a.lower_ in WORDS["sequence_preps"] and a.dep_ == "prep"
            for a in [tok.head] if tok.dep_ == "pobj"):
         return None
     verb = _governing_verb(tok)
@@ -165,7 +165,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(name.split()).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
-    if lemma_words & WORDS["remote_words"] or tok.lower_ in {"videoconference", "teleconference"}:
+    if lemma_words & WORDS["remote_words"] or tok.lower_ in WORDS["remote_meeting_nouns"]:
         sm.format = "video"
     # City: "summit in London", "talks at the Élysée in Paris", "London summit", "Kyiv's talks".
     for child in tok.children:
@@ -216,7 +216,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     indefinite_new = any(c.lower_ in {"a", "an"} and c.dep_ == "det" for c in tok.lefts) and \
         any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in tok.children)  # "a conference on Gaza's reconstruction"
     sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in WORDS["coreferring"] or tok.lower_ in WORDS["coreferring"]) and not any(
-        c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
+        c.dep_ in ("amod", "compound") and c.lower_ in WORDS["non_summit_modifiers"]
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
 
@@ -299,8 +299,7 @@ def _actor_indexes(prep: Token, mentions: list[Mention], by_token: dict[int, int
 
 
 def _is_weekday_or_possessive(t: Token) -> bool:
-    return t.lower_ in {"'s", "’s", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "this", "that", "next", "last", "weekend"} or t.dep_ == "case"
+    return t.lower_ in WORDS["weekday_or_possessive_words"] or t.dep_ == "case"
 
 
 def _is_planned(tok: Token) -> bool:

@@ -15,7 +15,7 @@ def addressed_meeting(r: Reading, verb: Token, sent: Span) -> None:
     if negated(verb) or planned_context(verb) or hypothetical(verb):
         return
     for c in verb.children:
-        if c.dep_ not in OBJ | {"dative"} and not (c.dep_ == "prep" and c.lower_ == "to" and lemma in {"say", "speak"}):
+        if c.dep_ not in OBJ | {"dative"} and not (c.dep_ == "prep" and c.lower_ == "to" and lemma in WORDS["speaking_to_verbs"]):
             continue
         for t in ([c] if c.dep_ != "prep" else pobjs(c)):
             summit = r.ra.summit_of_token.get(t.i)
@@ -65,7 +65,7 @@ def arrived_in_summit_city(r: Reading, verb: Token, sent: Span) -> None:
 
 def made_the_trip(r: Reading, verb: Token, sent: Span) -> None:
     """ "Only a handful of leaders made the trip, among them A, B and C": they came to the meeting."""
-    if not any(c.dep_ in OBJ and c.lemma_.lower() in {"trip", "journey"} for c in verb.children) \
+    if not any(c.dep_ in OBJ and c.lemma_.lower() in WORDS["trip_nouns"] for c in verb.children) \
             or negated(verb) or hypothetical(verb) or planned_context(verb):
         return
     summit = r.recent_summit(sent)
@@ -73,7 +73,7 @@ def made_the_trip(r: Reading, verb: Token, sent: Span) -> None:
         return
     travellers = r.subjects(verb)
     for c in verb.children:
-        if c.dep_ in OBJ and c.lemma_.lower() in {"trip", "journey"}:
+        if c.dep_ in OBJ and c.lemma_.lower() in WORDS["trip_nouns"]:
             travellers += r.listed_after(c.i, sent)
     for a in unique(travellers):
         if r.kind(a) in ACTOR_KINDS:
@@ -100,7 +100,7 @@ def passive_event(r: Reading, verb: Token, sent: Span) -> bool:
             summit = r.ra.summit_of_token.get(verb.head.i)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":
         summit = r.summit_up(verb.head)
-    hosting = "HOSTED" in LEXICON.verb_types(lemma) and lemma not in {"welcome"}
+    hosting = "HOSTED" in LEXICON.verb_types(lemma) and lemma not in WORDS["welcoming_verbs"]
     if summit is not None:
         for a in agents:
             if hosting:
@@ -150,7 +150,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
             return  # only "take part"
         lemma = "participate"
     delegation = None
-    if lemma in {"lead", "head"}:  # "Li Qiang led Beijing's delegation (to the summit)"
+    if lemma in WORDS["leading_verbs"]:  # "Li Qiang led Beijing's delegation (to the summit)"
         delegation = next((c for c in verb.children if c.dep_ in OBJ
                            and c.lemma_.lower() in WORDS["delegation_nouns"]), None)
         if delegation is None:
@@ -161,7 +161,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
                                     for a in r.actors(c) if r.kind(a) in (NodeKind.STATE, NodeKind.ORGANIZATION)])
     if lemma == "represent":  # "Canada was represented by Prime Minister Mark Carney"
         sources = unique(sources + [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors(c)])
-    if lemma in {"send", "dispatch"}:  # "Italy sent its foreign minister to the meeting"
+    if lemma in WORDS["sending_verbs"]:  # "Italy sent its foreign minister to the meeting"
         sources = unique(sources + [a for c in verb.children if c.dep_ in OBJ for a in r.actors(c)
                                     if r.kind(a) is NodeKind.PERSON])
     summit = None
@@ -181,7 +181,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
                                  for p in pobjs(c) for a in r.actors(p)]
     subj = subject_token(verb)
     subject_summit = r.ra.summit_of_token.get(subj.i) if subj is not None else None
-    if subject_summit and lemma in {"gather", "bring", "include", "involve", "feature", "assemble", "draw", "unite"}:
+    if subject_summit and lemma in WORDS["meeting_subject_verbs"]:
         for child in verb.children:
             if child.dep_ in OBJ or child.dep_ == "prep" and child.lower_ in {"with", "from", "including"}:
                 for p in ([child] if child.dep_ in OBJ else pobjs(child)):
@@ -190,7 +190,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
         return
     implicit = False
     if summit is None:
-        if lemma in {"join", "attend"} and any(c.dep_ in OBJ and r.actors(c) and
+        if lemma in WORDS["membership_joining_verbs"] and any(c.dep_ in OBJ and r.actors(c) and
                                               r.kind(r.actors(c)[0]) is NodeKind.ORGANIZATION for c in verb.children):
             if not planned_context(verb) and not hypothetical(verb):  # "Sweden joined NATO": membership
                 for c in verb.children:
@@ -202,8 +202,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
             return
         elsewhere = any(r.other_event(t) for c in verb.children if not (c.lower_ == "part" and c.dep_ in OBJ)
                         for t in ([c] if c.dep_ in OBJ else pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
-        if lemma in {"attend", "participate", "dial", "join", "gather", "convene", "assemble", "address", "represent",
-                     "lead", "head"} and r.ra.main_summit and not elsewhere:
+        if lemma in WORDS["implicit_attendance_verbs"] and r.ra.main_summit and not elsewhere:
             summit, implicit = r.recent_summit(sent), True
         else:
             return
@@ -221,8 +220,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
 def at_summit(r: Reading, verb: Token, sent: Span) -> None:
     """Whoever does something at a summit ("spoke at the summit", "was greeted at the talks") took part."""
     lemma = verb.lemma_.lower()
-    if lemma in LEXICON.verbs["ATTENDED"] or lemma in {"host", "miss", "skip", "boycott", "plan", "want",
-                                                      "propose", "hope"}:
+    if lemma in LEXICON.verbs["ATTENDED"] or lemma in WORDS["not_acting_at_summit_verbs"]:
         return
     if lemma in LEXICON.verbs["ATTACKED"] and any(c.dep_ in OBJ and r.actors(c) for c in verb.children):
         return  # an attack, not something done at the summit ("struck a warmer tone" is)
@@ -234,7 +232,7 @@ def at_summit(r: Reading, verb: Token, sent: Span) -> None:
                 if summit and not planned_context(verb):
                     for a in r.subjects(verb):
                         r.add(a, RelationType.ATTENDED, summit, sent, f"acted-at-summit:{lemma}", 0.6)
-                    if lemma in {"hand", "pass", "transfer", "give", "present", "award", "cede"}:
+                    if lemma in WORDS["handing_over_verbs"]:
                         # "handed the rotating presidency to his Brazilian counterpart, Lula, at a summit"
                         for c in verb.children:
                             if c.dep_ in ("prep", "dative") and c.lower_ == "to":
@@ -259,7 +257,7 @@ def present(r: Reading, adj: Token, sent: Span) -> bool:
 def summit_with(r: Reading, noun: Token, sent: Span) -> None:
     """ "a summit in Alaska with Russian President Vladimir Putin": Putin was at that summit."""
     summit = r.ra.summit_of_token.get(noun.i)
-    if summit is None or noun.lower_ not in {"summit", "summits", "conference"}:
+    if summit is None or noun.lower_ not in WORDS["summit_with_nouns"]:
         return
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "with":
@@ -302,7 +300,7 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
         sources = [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)]
     else:
         sources = unique(r.subjects(verb) + r.companions(verb))
-    if summit is None and r.ra.main_summit and verb.lemma_.lower() in {"host", "convene", "chair", "welcome"}:
+    if summit is None and r.ra.main_summit and verb.lemma_.lower() in WORDS["hosting_in_city_verbs"]:
         # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
         city = r.nodes[r.ra.main_summit].properties.get("city")
         places = [r.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree

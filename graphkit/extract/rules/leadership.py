@@ -2,6 +2,7 @@
 or the gazetteer's dated terms when the text names the state ("South Africa's Cyril Ramaphosa")."""
 from __future__ import annotations
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.reading import Reading
 from graphkit.model import NodeKind, RelationType
 
@@ -56,8 +57,7 @@ def state_at_name(r: Reading, start: int) -> str | None:
     tok = r.doc[j]
     if tok.text in {"'s", "’s"} and j > 0:  # "South Africa's Cyril Ramaphosa"
         eid = r.entity_at(r.doc[j - 1])
-    elif tok.lemma_.lower() in {"counterpart", "president", "leader", "premier", "minister", "chancellor", "king",
-                                "queen", "emir", "prince", "secretary", "envoy", "chief", "head", "monarch"}:
+    elif tok.lemma_.lower() in WORDS["office_nouns_before_name"]:
         # "his Cambodian counterpart Hun Manet", "Italy's prime minister, Giorgia Meloni"
         eid = next((e for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                     for e in [r.entity_at(c)] if e), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.reading import OBJ, Reading, hypothetical, negated, planned_context, pobjs, unique
 from graphkit.model import RELATION_ENDS, NodeKind, RelationType
 
@@ -21,7 +22,7 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
     others: list[str] = []
     for child in verb.children:
         if child.dep_ in OBJ and not r.ra.summit_of_token.get(child.i):
-            if lemma in {"hold"}:
+            if lemma in WORDS["meeting_holding_verbs_without_partner"]:
                 continue
             others += r.actors(child)
         elif child.dep_ == "npadvmod" and child.i > verb.i and r.entity_at(child):
@@ -29,7 +30,7 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
         if child.dep_ == "prep" and child.lower_ in {"with", "to"} and lemma != "host":
             for p in pobjs(child):
                 others += r.actors(p)
-    if lemma in {"talk", "speak", "call", "phone", "confer", "negotiate"} and not any(
+    if lemma in WORDS["partner_needing_verbs"] and not any(
             c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in verb.children) and lemma != "call":
         return
     if lemma == "call" and not others:
@@ -58,14 +59,14 @@ def meeting_noun(r: Reading, noun: Token, sent: Span) -> None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             members += r.listed(child)
-        if child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in {"call", "talks", "meeting", "conversation"}:
+        if child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in WORDS["meeting_with_nouns"]:
             for p in pobjs(child):
                 others = r.actors(p)
                 owners = [a for c in noun.children if c.dep_ == "poss" for a in r.actors(c)]
                 for a in owners:
                     for b in others:
                         met_pair(r, a, b, sent, f"meeting-noun:{noun.lemma_.lower()}-with")
-    if noun.dep_ in OBJ and noun.head.lemma_.lower() in {"hold", "have", "conduct", "begin", "open", "start"}:
+    if noun.dep_ in OBJ and noun.head.lemma_.lower() in WORDS["meeting_holding_verbs"]:
         # "Modi held talks with Putin", "they had a call with Erdogan"
         verb = noun.head
         withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"

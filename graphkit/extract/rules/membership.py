@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.reading import planned_context, OBJ, Reading, SUBJ, pobjs, unique
 from graphkit.model import NodeKind, RelationType
 
@@ -10,7 +11,7 @@ from graphkit.model import NodeKind, RelationType
 def memberships(r: Reading) -> None:
     """"NATO member Poland", "Hungary, a member of the EU", "admitted as ASEAN's 11th member"."""
     for tok in r.doc:
-        if tok.lower_ in {"groups", "comprises", "includes"} and tok.pos_ != "VERB" and tok.i > 0:
+        if tok.lower_ in WORDS["grouping_words_as_nouns"] and tok.pos_ != "VERB" and tok.i > 0:
             body = r.entity_at(r.doc[tok.i - 1])  # "The Andean Community groups Bolivia, ..." as a noun
             if body and r.kind(body) is NodeKind.ORGANIZATION:
                 for eid in r.named_from(tok.i + 1, tok.sent.end, {"with", "while", ";", "."}):

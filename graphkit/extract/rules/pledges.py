@@ -22,17 +22,16 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
     xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     purposes = [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
     has_concrete = any(concrete(o) for o in objs)
-    if lemma in {"announce", "unveil", "approve", "sign", "give", "offer", "provide", "send", "supply",
-                 "deliver", "grant", "fund", "finance", "transfer", "deploy", "allocate"} and not has_concrete:
-        if not (lemma in {"offer", "provide"} and objs):
+    if lemma in WORDS["pledge_needs_concrete_verbs"] and not has_concrete:
+        if not (lemma in WORDS["offering_verbs"] and objs):
             return
-    if lemma in {"commit", "pledge", "promise"} and not objs and xcomps:
+    if lemma in WORDS["commitment_verbs"] and not objs and xcomps:
         for x in xcomps:
             pledged(r, x, x.lemma_.lower(), sent, sources or r.subjects(verb), rule or f"pledge-verb:{lemma}")
         if any(x.lemma_.lower() in LEXICON.verbs["PLEDGED"] for x in xcomps):
             return
     sources = sources if sources is not None else r.subjects(verb)
-    if lemma in {"commit", "sign"} and not objs:  # "committed to the target": the body whose target it is
+    if lemma in WORDS["goal_commitment_verbs"] and not objs:  # "committed to the target": the body whose target it is
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in {"to", "up"}:
                 for q in pobjs(c):
@@ -124,9 +123,9 @@ def readiness(r: Reading, adj: Token, sent: Span) -> bool:
     for child in adj.children:
         if child.dep_ in ("xcomp", "advcl") or child.dep_ == "prep" and child.lower_ == "to":
             for verb in [child] + [c for c in child.children if c.dep_ in ("pcomp", "pobj")]:
-                if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in LEXICON.verbs["PLEDGED"] | {"participate", "contribute", "join"}:
+                if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in LEXICON.verbs["PLEDGED"] | WORDS["joining_verbs"]:
                     lemma = verb.lemma_.lower()
-                    if lemma in {"participate", "join", "contribute"}:
+                    if lemma in WORDS["joining_verbs"]:
                         r.pending.append((sources, sent, f"readiness:{lemma}:beneficiary", phrase(verb)))
                     else:
                         pledged(r, verb, lemma, sent, sources, f"readiness:{adj.lower_}-to-{lemma}")

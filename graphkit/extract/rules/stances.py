@@ -36,8 +36,7 @@ def speech_stance(r: Reading, verb: Token, sent: Span) -> None:
     for comp in verb.children:
         if comp.dep_ != "ccomp":
             continue
-        if comp.lemma_.lower() in {"respect", "uphold", "protect", "guarantee", "defend", "preserve", "honour",
-                                   "honor", "restore"} and not negated(comp):
+        if comp.lemma_.lower() in WORDS["respecting_verbs"] and not negated(comp):
             # "said that Congo's sovereignty and territorial integrity must be respected by all"
             owners = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"}
                       and c.lemma_.lower() in WORDS["sovereign_goods"] for a in r.owner_actors(c)]
@@ -122,15 +121,15 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
                          for a in r.actors(t)]
             targets += found
         elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of", "at"}:
-            if lemma in {"stand", "side"} and child.lower_ not in {"with", "behind", "by"}:
+            if lemma in WORDS["siding_verbs"] and child.lower_ not in {"with", "behind", "by"}:
                 continue
             for p in pobjs(child):
                 targets += r.owner_actors(p)
-        elif child.dep_ == "ccomp" and lemma in {"warn", "accuse", "claim", "charge", "deny", "dismiss"}:
+        elif child.dep_ == "ccomp" and lemma in WORDS["accusing_verbs"]:
             for c in child.children:
                 if c.dep_ in SUBJ | {"nsubjpass"}:
                     targets += r.actors(c)
-    if lemma in {"impose", "slap", "freeze", "suspend", "announce", "extend"}:
+    if lemma in WORDS["imposing_verbs"]:
         punitive = [c for c in verb.children if c.dep_ in OBJ and c.lemma_.lower() in WORDS["punitive_objects"]]
         if not punitive:
             return  # "imposed a curfew", "froze talks" say nothing of whom
@@ -144,11 +143,11 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
             if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in WORDS["speech_verbs"]:
                 targets += [a for comp in c.children if comp.dep_ == "ccomp" for s_ in comp.children
                             if s_.dep_ in SUBJ for a in r.actors(s_)]
-    if lemma in {"stand", "side"} and not targets:
+    if lemma in WORDS["siding_verbs"] and not targets:
         return
-    if lemma in {"demand", "urge", "pressure", "refuse", "decline"}:
+    if lemma in WORDS["demanding_verbs"]:
         rtype = RelationType.OPPOSED
-        if lemma in {"refuse", "decline"}:
+        if lemma in WORDS["refusing_verbs"]:
             return  # a refusal is at most an optional OPPOSED, and seldom names a target
     for a in sources:
         for t in unique(targets):
@@ -186,7 +185,7 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
                 continue  # "assurances of support" names no one
             for p in pobjs(child):
                 targets += r.owner_actors(p)
-    if not targets and noun.dep_ in OBJ and noun.head.lemma_ in {"receive", "get", "win", "enjoy", "gain", "secure"}:
+    if not targets and noun.dep_ in OBJ and noun.head.lemma_ in WORDS["receiving_verbs"]:
         for c in noun.head.children:
             if c.dep_ in SUBJ:
                 targets += r.owner_actors(c)
