@@ -172,7 +172,7 @@ class MentionFinder:
         if j >= len(doc) or doc[j].text != ",":
             return
         j += 1
-        while j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+        while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
             j += 1
         aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
         if aff is not None:
@@ -257,7 +257,7 @@ def _trim_person(ent: Span) -> Span | None:
     doc = ent.doc
     while end > start and (doc[end - 1].text in WORDS["name_noise"] or doc[end - 1].is_punct):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a"}):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in WORDS["leading_articles"]):
         start += 1
     if start >= end or doc[start:end].text.lower() in WORDS["pronoun_skip"]:
         return None

@@ -98,7 +98,7 @@ class Reading:
         elif tok.lemma_.lower() in WORDS["group_nouns"] or tok.pos_ == "NUM" or territory and (
                 tok.lower_ in WORDS["territory"] or tok.pos_ == "NOUN"):  # "strikes on Afghan border posts"
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in WORDS["group_preps"] | {"along", "together"} \
+                if child.dep_ == "prep" and child.lower_ in WORDS["group_preps"] | WORDS["together_preps"] \
                         and not (child.lower_ == "of" and tok.lemma_.lower() in WORDS["not_members"]):  # "allies of Ukraine"
                     for pobj in pobjs(child):
                         out += self.actors(pobj, depth + 1, territory)
@@ -117,7 +117,7 @@ class Reading:
                     self.entity_at(child) and self.kind(self.entity_at(child)) is self.kind(eid)
                     or child.lemma_.lower() in WORDS["group_nouns"]):  # a list misparsed as apposition
                 out += self.actors(child, depth + 1, territory)
-            elif child.dep_ == "prep" and child.lower_ in {"along", "together", "alongside"}:
+            elif child.dep_ == "prep" and child.lower_ in WORDS["accompanying_preps"]:
                 for sub in child.subtree:
                     if sub.dep_ == "pobj":
                         out += self.actors(sub, depth + 1, territory)
@@ -169,7 +169,7 @@ class Reading:
         if tok.lemma_.lower() in WORDS["possessed_stance"] or tok.lower_ in WORDS["possessed_stance"] \
                 or tok.lemma_.lower() in LEXICON.nouns["ATTACKED"]:  # "condemned the strikes by Israel on Iran"
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+                if child.dep_ == "prep" and child.lower_ in WORDS["owner_preps"]:
                     for pobj in pobjs(child):
                         return self.actors(pobj)
         return self.authors_of_act(tok)
@@ -246,7 +246,7 @@ class Reading:
     def listed_among(self, group: Token) -> list[str]:
         """ "A, B and C were among the leaders who ...": the subjects of the copula the group hangs on."""
         prep = group.head
-        if group.dep_ == "pobj" and prep.lower_ in {"among", "including"} and prep.head.lemma_ == "be":
+        if group.dep_ == "pobj" and prep.lower_ in WORDS["listing_preps"] and prep.head.lemma_ == "be":
             return [a for c in prep.head.children if c.dep_ in SUBJ for a in self.actors(c)]
         return []
 
@@ -270,7 +270,7 @@ class Reading:
         """"X, along with Y, joined": Y shares the subject's role."""
         out: list[str] = []
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in {"along", "alongside", "together"}:
+            if c.dep_ == "prep" and c.lower_ in WORDS["accompanying_preps"]:
                 for p in pobjs(c):
                     out += self.actors(p)
             elif c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ == "together" for a in c.children):
@@ -349,7 +349,7 @@ class Reading:
             j += 1
         else:
             return []
-        return [e for e in self.named_from(j, sent.end, {";", ".", "—", "(", "who"})
+        return [e for e in self.named_from(j, sent.end, WORDS["listed_after_stops"])
                 if self.kind(e) in ACTOR_KINDS]
 
     def named_from(self, start: int, end: int, stops: set[str], through_verbs: bool = False) -> list[str]:
@@ -429,7 +429,7 @@ def planned_context(tok: Token) -> bool:
 def particle(verb: Token) -> str:
     """The verb's particle, also when parsed as an adverb ("hit back", "lashed out")."""
     return next((c.lower_ for c in verb.children
-                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in {"back", "out"}), "")
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in WORDS["adverb_particles"]), "")
 
 
 def phrasal(verb: Token) -> str:

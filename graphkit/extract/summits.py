@@ -132,7 +132,7 @@ def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[
         if first.city:
             break
         for t in sent:
-            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+            if t.dep_ == "pobj" and t.head.lower_ in WORDS["location_preps"]:
                 first.city = _city_token(t, doc, mentions, by_token, places)
                 if first.city:
                     break
@@ -182,7 +182,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             for group in _pobjs_of(child):
                 if group.lemma_.lower() in WORDS["group_nouns"]:
                     for venue in group.children:
-                        if venue.dep_ == "prep" and venue.lower_ in {"in", "at"}:
+                        if venue.dep_ == "prep" and venue.lower_ in WORDS["location_preps"]:
                             sm.city = _place_in(venue, doc, mentions, by_token, places) or sm.city
     if sm.city is None:
         for mod in mods:
@@ -194,7 +194,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             if sm.city:
                 break
     sent = tok.sent
-    anaphoric = not mods and any(c.lower_ in {"the", "this", "that"} for c in tok.lefts)  # "the summit": one already named
+    anaphoric = not mods and any(c.lower_ in WORDS["anaphoric_determiners"] for c in tok.lefts)  # "the summit": one already named
     if sm.format is None and sm.city is None and not anaphoric and \
             (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
         sm.city = _city_of_sentence(sent, doc, mentions, by_token, places)
@@ -213,8 +213,8 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm.planned = _is_planned(tok)
     sm.separate = any(c.lower_ in WORDS["separate"] for c in tok.lefts)
     sm.specific = sm.specific or sm.separate
-    indefinite_new = any(c.lower_ in {"a", "an"} and c.dep_ == "det" for c in tok.lefts) and \
-        any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in tok.children)  # "a conference on Gaza's reconstruction"
+    indefinite_new = any(c.lower_ in WORDS["indefinite_articles"] and c.dep_ == "det" for c in tok.lefts) and \
+        any(c.dep_ == "prep" and c.lower_ in WORDS["topic_preps"] for c in tok.children)  # "a conference on Gaza's reconstruction"
     sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in WORDS["coreferring"] or tok.lower_ in WORDS["coreferring"]) and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in WORDS["non_summit_modifiers"]
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
@@ -272,7 +272,7 @@ def _city_of_sentence(sent, doc: Doc, mentions: list[Mention],
     """The one place a sentence names as a location ("the halls of Paris' Élysée Palace ... a summit")."""
     cities = []
     for t in sent:
-        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in WORDS["venue_preps"] | {"of"}):
+        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in WORDS["venue_preps"] | WORDS["place_of_preps"]):
             idx = by_token.get(t.i)
             if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
                 continue

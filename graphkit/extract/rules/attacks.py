@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.lexicon import LEXICON
+from graphkit.extract.lexicon import LEXICON, WORDS
 from graphkit.extract.reading import OBJ, Reading, STANCE_VERBS, SUBJ, negated, pobjs, unique
 from graphkit.model import RELATION_ENDS, NodeKind, RelationType
 
@@ -18,10 +18,10 @@ def attacked_verb(r: Reading, verb: Token, sent: Span) -> None:
         if child.dep_ in OBJ or child.dep_ == "nsubjpass":
             targets += r.actors(child, territory=True)
             for sub in child.subtree:
-                if sub.dep_ == "prep" and sub.lower_ in {"of", "in", "on", "against"}:
+                if sub.dep_ == "prep" and sub.lower_ in WORDS["attack_object_target_preps"]:
                     for p in pobjs(sub):
                         targets += r.actors(p, territory=True)
-        elif child.dep_ == "prep" and child.lower_ in {"on", "against", "in", "into"}:
+        elif child.dep_ == "prep" and child.lower_ in WORDS["attack_target_preps"]:
             for p in pobjs(child):
                 targets += r.actors(p, territory=True)
     if verb.lemma_.lower() == "launch":  # "launched strikes", "launched a wave of strikes on ..."
@@ -48,7 +48,7 @@ def attack_noun(r: Reading, noun: Token, sent: Span) -> None:
             e = r.entity_at(child)
             if e and r.kind(e) in ATTACKERS:
                 attackers.append(e)
-        elif child.dep_ == "prep" and child.lower_ in {"against", "on", "of", "in", "into", "upon"}:
+        elif child.dep_ == "prep" and child.lower_ in WORDS["attack_noun_target_preps"]:
             for p in pobjs(child):
                 targets += r.actors(p, territory=True)
         elif child.dep_ == "prep" and child.lower_ == "by":
@@ -67,7 +67,7 @@ def attack_noun(r: Reading, noun: Token, sent: Span) -> None:
         return
     targets = [t for t in unique(targets) if r.kind(t) is NodeKind.STATE and t not in attackers]
     rule = f"attack-noun:{noun.lemma_.lower()}"
-    named_target = any(c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "in", "into", "upon"}
+    named_target = any(c.dep_ == "prep" and c.lower_ in WORDS["attack_noun_target_preps"]
                        for c in noun.children)
     if not targets and not named_target:  # "Since Russia's invasion, Ukraine has endured ...": the one other state
         others = unique(e for e in (r.entity_at(t) for t in noun.sent

@@ -39,7 +39,7 @@ def present_at(r: Reading, verb: Token, sent: Span) -> None:
                 if summit:
                     present = [a for s_ in verb.children if s_.dep_ in SUBJ | {"attr"} for a in r.actors(s_)]
                     if c.i < verb.i:  # "Also at the table were A, attending ..., B and C": read the list off the text
-                        present = unique(present + r.named_from(verb.i + 1, sent.end, {"whose", "who", "which", ";"},
+                        present = unique(present + r.named_from(verb.i + 1, sent.end, WORDS["present_list_stops"],
                                                                 through_verbs=True))
                     for a in present:
                         if r.kind(a) in ACTOR_KINDS:
@@ -51,7 +51,7 @@ def arrived_in_summit_city(r: Reading, verb: Token, sent: Span) -> None:
     if planned_context(verb) or hypothetical(verb):
         return
     places = [r.doc[p.left_edge.i:p.i + 1].text for c in verb.children
-              if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"} for p in pobjs(c)]
+              if c.dep_ == "prep" and c.lower_ in WORDS["arrival_preps"] for p in pobjs(c)]
     if not places:
         return
     for sid in {r.ra.summit_of_token[i] for i in r.ra.summit_of_token}:
@@ -96,7 +96,7 @@ def passive_event(r: Reading, verb: Token, sent: Span) -> bool:
     summit = None
     if patient is not None:
         summit = r.ra.summit_of_token.get(patient.i)
-        if summit is None and patient.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        if summit is None and patient.lower_ in WORDS["relative_object_pronouns"] and verb.dep_ == "relcl":
             summit = r.ra.summit_of_token.get(verb.head.i)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":
         summit = r.summit_up(verb.head)
@@ -143,7 +143,7 @@ def attend_verb(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
-    if lemma == "meet" and not any(c.dep_ == "prep" and c.lower_ in {"at", "in", "for", "on"} for c in verb.children):
+    if lemma == "meet" and not any(c.dep_ == "prep" and c.lower_ in WORDS["meeting_place_preps"] for c in verb.children):
         return
     if lemma == "take":
         if not any(c.dep_ in OBJ and c.lower_ == "part" for c in verb.children):
@@ -167,7 +167,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
     summit = None
     co_attendees: list[str] = []
     for child in verb.children:
-        if child.dep_ in OBJ and child.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        if child.dep_ in OBJ and child.lower_ in WORDS["relative_object_pronouns"] and verb.dep_ == "relcl":
             up = verb.head  # "a summit ... on March 2, which Kagame attended": the clause may hang on the date
             for _ in range(3):
                 summit = summit or r.ra.summit_of_token.get(up.i)
@@ -177,13 +177,13 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
         if lemma == "join" and child.dep_ in OBJ:
             co_attendees += [a for a in r.actors(child) if a not in sources]
             if child.lemma_.lower() in WORDS["group_nouns"]:  # "join leaders from X": PP attached to the verb
-                co_attendees += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                co_attendees += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["group_origin_preps"]
                                  for p in pobjs(c) for a in r.actors(p)]
     subj = subject_token(verb)
     subject_summit = r.ra.summit_of_token.get(subj.i) if subj is not None else None
     if subject_summit and lemma in WORDS["meeting_subject_verbs"]:
         for child in verb.children:
-            if child.dep_ in OBJ or child.dep_ == "prep" and child.lower_ in {"with", "from", "including"}:
+            if child.dep_ in OBJ or child.dep_ == "prep" and child.lower_ in WORDS["brought_together_preps"]:
                 for p in ([child] if child.dep_ in OBJ else pobjs(child)):
                     for a in r.actors(p):
                         r.add(a, RelationType.ATTENDED, subject_summit, sent, "summit-brought-together", 0.7)
@@ -201,7 +201,7 @@ def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
                                     r.add(a, RelationType.MEMBER_OF, org, sent, "joined-body", 0.8)
             return
         elsewhere = any(r.other_event(t) for c in verb.children if not (c.lower_ == "part" and c.dep_ in OBJ)
-                        for t in ([c] if c.dep_ in OBJ else pobjs(c) if c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} else []))
+                        for t in ([c] if c.dep_ in OBJ else pobjs(c) if c.dep_ == "prep" and c.lower_ in WORDS["event_preps"] else []))
         if lemma in WORDS["implicit_attendance_verbs"] and r.ra.main_summit and not elsewhere:
             summit, implicit = r.recent_summit(sent), True
         else:
@@ -225,7 +225,7 @@ def at_summit(r: Reading, verb: Token, sent: Span) -> None:
     if lemma in LEXICON.verbs["ATTACKED"] and any(c.dep_ in OBJ and r.actors(c) for c in verb.children):
         return  # an attack, not something done at the summit ("struck a warmer tone" is)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"at", "during"} or \
+        if child.dep_ == "prep" and child.lower_ in WORDS["at_summit_preps"] or \
                 child.dep_ == "prep" and child.lower_ == "on" and any(p.lower_ == "sidelines" for p in pobjs(child)):
             for p in pobjs(child):
                 summit = r.summit_in(p)
@@ -247,7 +247,7 @@ def at_summit(r: Reading, verb: Token, sent: Span) -> None:
 def present(r: Reading, adj: Token, sent: Span) -> bool:
     """ "Rutte, present in Paris": at the meeting. The adjective is handled here, whatever it finds."""
     summit = r.summit_in(adj) or r.ra.main_summit
-    if not summit or not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in adj.children):
+    if not summit or not any(c.dep_ == "prep" and c.lower_ in WORDS["location_preps"] for c in adj.children):
         return True
     for a in r.subjects(adj):
         r.add(a, RelationType.ATTENDED, summit, sent, "present-at", 0.7, mode="in person")
@@ -304,7 +304,7 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
         # "Xi hosted leaders of the SCO in Tianjin": hosting the article's summit, named by its city
         city = r.nodes[r.ra.main_summit].properties.get("city")
         places = [r.doc[t.left_edge.i:t.i + 1].text for t in verb.subtree
-                  if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "to"}]
+                  if t.dep_ == "pobj" and t.head.lower_ in WORDS["host_city_preps"]]
         if city and any(same_place(str(city), p) for p in places):
             summit = r.ra.main_summit
         elif any(g.lemma_.lower() in WORDS["audiences"] and not r.actors(g) for g in guests) \

@@ -50,12 +50,12 @@ def leads_by_affiliation(r: Reading) -> None:
 
 def state_at_name(r: Reading, start: int) -> str | None:
     j = start - 1
-    while j >= 0 and r.doc[j].text in {",", "the"}:
+    while j >= 0 and r.doc[j].text in WORDS["name_lead_skips"]:
         j -= 1
     if j < 0:
         return None
     tok = r.doc[j]
-    if tok.text in {"'s", "’s"} and j > 0:  # "South Africa's Cyril Ramaphosa"
+    if tok.text in WORDS["possessive_markers"] and j > 0:  # "South Africa's Cyril Ramaphosa"
         eid = r.entity_at(r.doc[j - 1])
     elif tok.lemma_.lower() in WORDS["office_nouns_before_name"]:
         # "his Cambodian counterpart Hun Manet", "Italy's prime minister, Giorgia Meloni"

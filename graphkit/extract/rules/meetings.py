@@ -27,11 +27,11 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
             others += r.actors(child)
         elif child.dep_ == "npadvmod" and child.i > verb.i and r.entity_at(child):
             others += r.actors(child)  # a named object the parser took for an adverbial
-        if child.dep_ == "prep" and child.lower_ in {"with", "to"} and lemma != "host":
+        if child.dep_ == "prep" and child.lower_ in WORDS["meeting_partner_preps"] and lemma != "host":
             for p in pobjs(child):
                 others += r.actors(p)
     if lemma in WORDS["partner_needing_verbs"] and not any(
-            c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in verb.children) and lemma != "call":
+            c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_preps"] for c in verb.children) and lemma != "call":
         return
     if lemma == "call" and not others:
         return

@@ -14,7 +14,7 @@ def memberships(r: Reading) -> None:
         if tok.lower_ in WORDS["grouping_words_as_nouns"] and tok.pos_ != "VERB" and tok.i > 0:
             body = r.entity_at(r.doc[tok.i - 1])  # "The Andean Community groups Bolivia, ..." as a noun
             if body and r.kind(body) is NodeKind.ORGANIZATION:
-                for eid in r.named_from(tok.i + 1, tok.sent.end, {"with", "while", ";", "."}):
+                for eid in r.named_from(tok.i + 1, tok.sent.end, WORDS["grouping_list_stops"]):
                     if r.kind(eid) is NodeKind.STATE:
                         r.add(eid, RelationType.MEMBER_OF, body, tok.sent, "body-groups:surface", 0.7)
         if tok.lemma_.lower() != "member":

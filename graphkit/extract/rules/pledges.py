@@ -33,7 +33,7 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
     sources = sources if sources is not None else r.subjects(verb)
     if lemma in WORDS["goal_commitment_verbs"] and not objs:  # "committed to the target": the body whose target it is
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in {"to", "up"}:
+            if c.dep_ == "prep" and c.lower_ in WORDS["commitment_preps"]:
                 for q in pobjs(c):
                     if q.lemma_.lower() in WORDS["body_goals"] and not r.owner_actors(q):
                         body = r.body_meant_before(q.i)
@@ -46,7 +46,7 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
     for child in verb.children:
         if child.dep_ == "dative":
             targets += r.actors(child) if child.pos_ != "ADP" else [a for p in pobjs(child) for a in r.actors(p)]
-        if child.dep_ == "prep" and child.lower_ in {"to", "for", "with"}:
+        if child.dep_ == "prep" and child.lower_ in WORDS["pledge_target_preps"]:
             for p in pobjs(child):
                 targets += r.actors(p)
     for o in objs:
@@ -65,7 +65,7 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
             if c.dep_ in OBJ and c.head.pos_ in ("VERB", "AUX"):
                 targets += [a for a in r.actors(c, territory=True) if r.kind(a) is NodeKind.STATE]
     what = phrase(objs[0]) if objs else None
-    named_recipient = any(sub.dep_ in ("prep", "dative") and sub.lower_ in {"to", "for"}
+    named_recipient = any(sub.dep_ in ("prep", "dative") and sub.lower_ in WORDS["recipient_preps"]
                           for o in [verb, *objs] for sub in o.children)
     if not targets and sources and not named_recipient:  # "for African countries": a recipient, not a state
         r.pending.append((sources, sent, (rule or f"pledge-verb:{lemma}") + ":beneficiary", what))
@@ -80,11 +80,11 @@ def recipients(r: Reading, root: Token) -> list[str]:
     """Who a pledge is for, inside a phrase: "aid for Kyiv", "$20 million for reconstruction in Lebanon"."""
     out: list[str] = []
     for sub in root.subtree:
-        if sub.dep_ == "prep" and sub.lower_ in {"to", "for"}:
+        if sub.dep_ == "prep" and sub.lower_ in WORDS["recipient_preps"]:
             for p in pobjs(sub):
                 found = r.actors(p, territory=True)
                 if not found:
-                    found = [a for q in p.children if q.dep_ == "prep" and q.lower_ in {"in", "of"}
+                    found = [a for q in p.children if q.dep_ == "prep" and q.lower_ in WORDS["recipient_place_preps"]
                              for pp in pobjs(q) for a in r.actors(pp, territory=True)]
                 if not found and p.lemma_.lower() in WORDS["group_nouns"]:  # "to SCO member states"
                     found = [e for t in p.subtree if t.i < p.i for e in [r.entity_at(t)]

@@ -23,7 +23,7 @@ def sentiment(r: Reading, tok: Token, sent: Span) -> None:
             rtype = RelationType.OPPOSED
         else:
             continue
-        targets = [a for c in adj.children if c.dep_ == "prep" and c.lower_ in {"with", "about", "at", "in", "by", "of"}
+        targets = [a for c in adj.children if c.dep_ == "prep" and c.lower_ in WORDS["feeling_target_preps"]
                    for p in pobjs(c) for a in r.owner_actors(p)]
         sources = r.subjects(adj) or [a for c in adj.children if c.dep_ == "nsubjpass" for a in r.actors(c)]
         for a in sources:
@@ -120,8 +120,8 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
                 found = [a for t in child.subtree if t.dep_ in OBJ | {"pobj"} and t is not child
                          for a in r.actors(t)]
             targets += found
-        elif child.dep_ == "prep" and child.lower_ in {"against", "with", "for", "behind", "by", "on", "of", "at"}:
-            if lemma in WORDS["siding_verbs"] and child.lower_ not in {"with", "behind", "by"}:
+        elif child.dep_ == "prep" and child.lower_ in WORDS["stance_target_preps"]:
+            if lemma in WORDS["siding_verbs"] and child.lower_ not in WORDS["siding_preps"]:
                 continue
             for p in pobjs(child):
                 targets += r.owner_actors(p)
@@ -133,9 +133,9 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
         punitive = [c for c in verb.children if c.dep_ in OBJ and c.lemma_.lower() in WORDS["punitive_objects"]]
         if not punitive:
             return  # "imposed a curfew", "froze talks" say nothing of whom
-        targets = [a for o in punitive for p in o.children if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+        targets = [a for o in punitive for p in o.children if p.dep_ == "prep" and p.lower_ in WORDS["pressure_preps"]
                    for q in pobjs(p) for a in r.actors(q)]
-        targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+        targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["pressure_preps"]
                     for q in pobjs(c) for a in r.actors(q)]
     if not targets and phrasal(verb) in WORDS["hostile_phrasals"]:
         # "Trump hit back, writing that the 'publicity seeking' Macron had 'no idea'"
@@ -180,7 +180,7 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
         if child.dep_ == "prep" and child.lower_ == "from":
             for p in pobjs(child):
                 sources += r.actors(p)
-        if child.dep_ == "prep" and child.lower_ in {"for", "to", "of", "against", "toward", "towards"}:
+        if child.dep_ == "prep" and child.lower_ in WORDS["stance_noun_target_preps"]:
             if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
                 continue  # "assurances of support" names no one
             for p in pobjs(child):
@@ -200,7 +200,7 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
 def pressure_on(r: Reading, noun: Token, sent: Span) -> None:
     """ "urging the G7 to keep up the pressure on Moscow", "step up pressure on Israel": whoever
     calls for or applies pressure on X opposes X."""
-    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS["pressure_preps"]
                for p in pobjs(c) for a in r.owner_actors(p)]
     if not targets or noun.dep_ not in OBJ | {"pobj"} or negated(noun.head):
         return
