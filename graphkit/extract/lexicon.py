@@ -33,9 +33,6 @@ class Lexicon:
     def verb_types(self, lemma: str) -> list[str]:
         return [t for t, words in self.verbs.items() if lemma in words]
 
-    def noun_types(self, lemma: str) -> list[str]:
-        return [t for t, words in self.nouns.items() if lemma in words]
-
 
 def read_word_files() -> dict[str, dict]:
     """Each data file as stored (file name -> its JSON object), for the loader and its tests."""

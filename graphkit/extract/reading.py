@@ -16,7 +16,6 @@ from graphkit.model import ACTOR_KINDS, Node, NodeKind, RelationType
 
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
-STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
 
 
 @dataclass

@@ -5,13 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, Reading, STANCE_VERBS, SUBJ, negated, pobjs, unique
+from graphkit.extract.reading import OBJ, Reading, SUBJ, negated, pobjs, unique
 from graphkit.model import RELATION_ENDS, NodeKind, RelationType
 
 ATTACKERS = RELATION_ENDS[RelationType.ATTACKED][0]  # who may attack, as the model declares it
+STANCE_VERBS = LEXICON.verbs["OPPOSED"] | LEXICON.verbs["SUPPORTED"]
 
 
 def attacked_verb(r: Reading, verb: Token, sent: Span) -> None:
+    """"Russia struck Kyiv", "Israel launched strikes on Iran": a state or leader attacks a state."""
     sources = [s for s in r.subjects(verb) if r.kind(s) in ATTACKERS]
     targets: list[str] = []
     for child in verb.children:
@@ -37,6 +39,7 @@ def attacked_verb(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def attack_noun(r: Reading, noun: Token, sent: Span) -> None:
+    """"Russia's invasion of Ukraine", "strikes by Israel on Iran", "the war launched by Russia"."""
     if any(c.lower_ == "of" and any(p.lower_ == "words" for p in c.children) for c in noun.children):
         return  # "a war of words"
     attackers: list[str] = []

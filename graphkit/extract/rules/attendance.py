@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, Reading, SUBJ, hypothetical, negated, planned_context, pobjs, same_place, subject_token, unique
+from graphkit.extract.reading import (OBJ, Reading, SUBJ, hypothetical, negated, planned_context, pobjs,
+                                      same_place, subject_token, unique)
 from graphkit.model import ACTOR_KINDS, NodeKind, RelationType
 
 
@@ -141,6 +142,8 @@ def attend_verb(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def attended(r: Reading, verb: Token, lemma: str, sent: Span) -> None:
+    """An attendance verb: its subjects (and companions, co-attendees, delegations) attended the meeting
+    it names, or the article's meeting when it names none; "Sweden joined NATO" is membership."""
     if lemma == "meet" and not any(c.dep_ == "prep" and c.lower_ in WORDS["meeting_place_preps"] for c in verb.children):
         return
     if lemma == "take":
@@ -279,6 +282,8 @@ def attendance_of_states(r: Reading) -> None:
 
 
 def hosted(r: Reading, verb: Token, sent: Span) -> None:
+    """"Carney hosted the summit", "hosted leaders of the SCO in Tianjin": the host (a person host also
+    attends), and the guests it names attended."""
     summit = None
     guests = [c for c in verb.children if c.dep_ in OBJ]
     guest_summit = None  # the meeting the hosted guests came to, when the verb names them

@@ -8,6 +8,7 @@ from graphkit.model import NodeKind, RelationType
 
 
 def leads(r: Reading) -> None:
+    """A current title at a person's name: they lead what it serves, or what the gazetteer says the office is for."""
     for i, m in enumerate(r.ra.mentions):
         pid = r.ra.entity_of[i]
         if m.kind is not NodeKind.PERSON or not pid or not m.role or m.former or m.how == "descriptor":
@@ -49,6 +50,7 @@ def leads_by_affiliation(r: Reading) -> None:
 
 
 def state_at_name(r: Reading, start: int) -> str | None:
+    """The state named just before a name: "South Africa's Cyril Ramaphosa", "his Cambodian counterpart Hun Manet"."""
     j = start - 1
     while j >= 0 and r.doc[j].text in WORDS["name_lead_skips"]:
         j -= 1
@@ -69,6 +71,7 @@ def state_at_name(r: Reading, start: int) -> str | None:
 
 
 def known_office(r: Reading, pid: str, role: str) -> str | None:
+    """The state or body the gazetteer has this person holding `role` for (on the article's date if it can)."""
     gz = r.ra.gazetteer
     if gz is None or pid not in gz.office_holders:
         return None

@@ -18,6 +18,8 @@ def pledge_verb(r: Reading, verb: Token, sent: Span) -> None:
 
 def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] | None = None,
             rule: str | None = None) -> None:
+    """A pledge verb: its subjects committed what its object names to the recipients it names;
+    with none named, to the state the article is about (decided once the article is read)."""
     objs = [c for c in verb.children if c.dep_ in OBJ]
     xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     purposes = [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]

@@ -108,6 +108,8 @@ def opposed_verb(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
+    """A stance verb: its subjects support or oppose the actors of its objects and prepositions
+    ("backed Kyiv", "stood with Ukraine", "imposed sanctions on Russia")."""
     lemma = verb.lemma_.lower()
     sources = r.subjects(verb)
     if not sources:
