@@ -28,14 +28,3 @@ def test_a_verb_runs_its_rules_in_table_order():
     assert order.index("attendance.passive_event") < order.index("attendance.attend_verb") \
         < order.index("pledges.pledge_verb")
     assert rules.table_for("VERB", "attend", "attended") is verb
-
-
-def test_a_dependency_pattern_fires_its_rule_only_where_it_matches():
-    from graphkit.pipeline import default_extractor
-    from graphkit.extract.rules import dependency_matches
-
-    nlp = default_extractor().nlp
-    assert {n for n, _ in dependency_matches(nlp("Only a handful of leaders made the trip."))} == {"made_the_trip"}
-    assert not dependency_matches(nlp("Only a handful of leaders made the decision."))
-    with pytest.raises(ValueError, match="unknown pattern 'made_the_tirp'"):
-        _condition({"pattern": "made_the_tirp"})

@@ -7,23 +7,19 @@ pattern is one function in a family module, one line in that table and one test.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from importlib.resources import files
 from typing import Callable
 
-from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import Found, Reading, hypothetical, negated, phrasal, planned_context
+from graphkit.extract.reading import Found, Reading, hypothetical, negated, phrasal
 
 Rule = Callable[[Reading, Token, Span], "bool | None"]
-GATES: dict[str, Callable[[Token], bool]] = {"negated": negated, "hypothetical": hypothetical,
-                                             "planned": planned_context}
+GATES: dict[str, Callable[[Token], bool]] = {"negated": negated, "hypothetical": hypothetical}
 
 
 @dataclass(frozen=True)
@@ -35,21 +31,14 @@ class Condition:
     word: frozenset[str] | None = None
     type: str | None = None
     phrasal: frozenset | None = None
-    pattern: str | None = None  # a DependencyMatcher pattern (data/patterns.json) anchored on the token
 
     def holds_for_word(self, pos: str, lemma: str, word: str, types: list[str]) -> bool:
         """Everything but the phrasal particle, which depends on the token's parse, not its word."""
         return (self.pos is None or pos in self.pos) and (self.lemma is None or lemma in self.lemma) \
             and (self.word is None or word in self.word) and (self.type is None or self.type in types)
 
-    @property
-    def in_parse(self) -> bool:
-        """Whether part of it depends on the token's parse, not only on its word."""
-        return self.phrasal is not None or self.pattern is not None
-
-    def holds_in_parse(self, tok: Token, matches: _Matches) -> bool:
-        return (self.phrasal is None or phrasal(tok) in self.phrasal) \
-            and (self.pattern is None or (self.pattern, tok.i) in matches)
+    def holds_in_parse(self, tok: Token) -> bool:
+        return self.phrasal is None or phrasal(tok) in self.phrasal
 
 
 @dataclass(frozen=True)
@@ -85,7 +74,7 @@ class Table:
             plan = []
             for trigger in self.triggers:
                 fits = [c for c in trigger.when if c.holds_for_word(tok.pos_, lemma, tok.lower_, types)]
-                if not trigger.when or any(not c.in_parse for c in fits):
+                if not trigger.when or any(c.phrasal is None for c in fits):
                     plan.append((trigger, ()))
                 elif fits:
                     plan.append((trigger, tuple(fits)))
@@ -102,16 +91,14 @@ def _words(value) -> frozenset:
 
 
 def _condition(raw: dict) -> Condition:
-    unknown = set(raw) - {"pos", "lemma", "word", "type", "phrasal", "pattern"}
+    unknown = set(raw) - {"pos", "lemma", "word", "type", "phrasal"}
     if unknown:
         raise ValueError(f"triggers.json: unknown condition key(s) {sorted(unknown)} in {raw}")
-    if "pattern" in raw and raw["pattern"] not in PATTERNS:
-        raise ValueError(f"triggers.json: unknown pattern {raw['pattern']!r}; patterns.json has: {', '.join(PATTERNS)}")
     return Condition(pos=frozenset(raw["pos"]) if "pos" in raw else None,
                      lemma=_words(raw["lemma"]) if "lemma" in raw else None,
                      word=_words(raw["word"]) if "word" in raw else None,
                      type=raw.get("type"),
-                     phrasal=_words(raw["phrasal"]) if "phrasal" in raw else None, pattern=raw.get("pattern"))
+                     phrasal=_words(raw["phrasal"]) if "phrasal" in raw else None)
 
 
 def rule_named(name: str) -> Callable:
@@ -121,50 +108,6 @@ def rule_named(name: str) -> Callable:
         return getattr(import_module(f"graphkit.extract.rules.{module}"), function)
     except (ImportError, AttributeError):
         raise ValueError(f"triggers.json: no rule {name!r} (expected module.function in graphkit/extract/rules/)") from None
-
-
-def load_patterns() -> dict[str, list[dict]]:
-    """DependencyMatcher patterns by name, with {"IN_WORDS": set} spelled as a case-insensitive REGEX."""
-    raw = json.loads(files("graphkit.extract").joinpath("data/patterns.json").read_text(encoding="utf-8"))
-    patterns = {name: pattern for name, pattern in raw.items() if not name.startswith("_")}
-    for pattern in patterns.values():
-        for node in pattern:
-            for attr, value in node.get("RIGHT_ATTRS", {}).items():
-                if isinstance(value, dict) and "IN_WORDS" in value:
-                    alternatives = "|".join(re.escape(w) for w in sorted(WORDS[value["IN_WORDS"]]))
-                    node["RIGHT_ATTRS"][attr] = {"REGEX": f"(?i)^(?:{alternatives})$"}
-    return patterns
-
-
-PATTERNS = load_patterns()
-
-
-@cache
-def _dependency_matcher(vocab: Vocab) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
-    for name, pattern in PATTERNS.items():
-        matcher.add(name, [pattern])
-    return matcher
-
-
-def dependency_matches(doc: Doc) -> set[tuple[str, int]]:
-    """(pattern name, anchor token) for every match of the patterns in the document."""
-    strings = doc.vocab.strings
-    return {(strings[match_id], tokens[0]) for match_id, tokens in _dependency_matcher(doc.vocab)(doc)}
-
-
-class _Matches:
-    """The document's pattern matches, found the first time a trigger asks (most documents never
-    reach a pattern's words, and matching costs a few milliseconds a document)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.found: set[tuple[str, int]] | None = None
-
-    def __contains__(self, key: tuple[str, int]) -> bool:
-        if self.found is None:
-            self.found = dependency_matches(self.doc)
-        return key in self.found
 
 
 def load_triggers() -> tuple[tuple[Table, ...], tuple[tuple[str, Callable], ...]]:
@@ -188,7 +131,6 @@ TABLES, DOCUMENT_RULES = load_triggers()
 
 def read_found(r: Reading) -> list[Found]:
     """Run every table over every sentence, then the document rules; what they found, in order."""
-    matches = _Matches(r.doc)
     for sent in r.doc.sents:
         if sent.text.rstrip().endswith("?") and not any(q in sent.text for q in "“\"'"):
             continue  # a question asserts nothing (a quoted one still has its reporting clause)
@@ -196,7 +138,7 @@ def read_found(r: Reading) -> list[Found]:
             lemma = tok.lemma_.lower()
             table = table_for(tok.pos_, lemma, tok.lower_)
             if table is not None:
-                run_table(r, table, tok, lemma, sent, matches)
+                run_table(r, table, tok, lemma, sent)
     for _name, rule in DOCUMENT_RULES:
         rule(r)
     return r.found
@@ -208,10 +150,10 @@ def table_for(pos: str, lemma: str, word: str) -> Table | None:
     return next((t for t in TABLES if any(c.holds_for_word(pos, lemma, word, ()) for c in t.enter)), None)
 
 
-def run_table(r: Reading, table: Table, tok: Token, lemma: str, sent: Span, matches: _Matches) -> None:
+def run_table(r: Reading, table: Table, tok: Token, lemma: str, sent: Span) -> None:
     gates: dict[str, bool] = {}  # each gate asked once per token
     for trigger, in_parse in table.plan(tok, lemma):
-        if in_parse and not any(c.holds_in_parse(tok, matches) for c in in_parse):
+        if in_parse and not any(c.holds_in_parse(tok) for c in in_parse):
             continue
         if any(gates[g] if g in gates else gates.setdefault(g, GATES[g](tok)) for g in trigger.unless):
             continue

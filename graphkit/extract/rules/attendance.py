@@ -65,8 +65,10 @@ def arrived_in_summit_city(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def made_the_trip(r: Reading, verb: Token, sent: Span) -> None:
-    """ "Only a handful of leaders made the trip, among them A, B and C": they came to the meeting.
-    The table fires it on "make" with a trip as its object (patterns.json: made_the_trip)."""
+    """ "Only a handful of leaders made the trip, among them A, B and C": they came to the meeting."""
+    if not any(c.dep_ in OBJ and c.lemma_.lower() in WORDS["trip_nouns"] for c in verb.children) \
+            or negated(verb) or hypothetical(verb) or planned_context(verb):
+        return
     summit = r.recent_summit(sent)
     if summit is None:
         return
