@@ -1,4 +1,4 @@
-"""`python -m graphkit`: the same command as the `graphkit` script, from this checkout."""
-from graphkit.cli import main
+"""`python -m graphkit`: the same CLI as the `graphkit` console script, from this checkout."""
+from graphkit.cli import run
 
-main()
+run()

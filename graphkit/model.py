@@ -39,23 +39,58 @@ class RelationType(str, Enum):
     MENTIONS = "MENTIONS"
 
 
-SYMMETRIC_TYPES = frozenset({RelationType.MET_WITH})
 ACTOR_KINDS = frozenset({NodeKind.PERSON, NodeKind.STATE, NodeKind.ORGANIZATION})
+RelationFamily = Literal["cooperation", "conflict", "attendance", "structure", "provenance"]
 
-# Which kinds each relation type may join: (allowed sources, allowed targets).
+
+class RelationSpec(BaseModel):
+    """What a relation type is, declared once: the node kinds it may join, whether it is symmetric,
+    and its family (the view colours and groups edges by family)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sources: frozenset[NodeKind]
+    targets: frozenset[NodeKind]
+    family: RelationFamily
+    symmetric: bool = False
+
+
 _ANY_ACTOR = ACTOR_KINDS
-RELATION_ENDS: dict[RelationType, tuple[frozenset, frozenset]] = {
-    RelationType.LEADS: (frozenset({NodeKind.PERSON}), frozenset({NodeKind.STATE, NodeKind.ORGANIZATION})),
-    RelationType.MEMBER_OF: (frozenset({NodeKind.STATE}), frozenset({NodeKind.ORGANIZATION})),
-    RelationType.ATTENDED: (_ANY_ACTOR, frozenset({NodeKind.SUMMIT})),
-    RelationType.HOSTED: (_ANY_ACTOR, frozenset({NodeKind.SUMMIT})),
-    RelationType.PLEDGED: (_ANY_ACTOR, frozenset({NodeKind.STATE, NodeKind.ORGANIZATION})),
-    RelationType.SUPPORTED: (_ANY_ACTOR, _ANY_ACTOR),
-    RelationType.OPPOSED: (_ANY_ACTOR, _ANY_ACTOR),
-    RelationType.MET_WITH: (frozenset({NodeKind.PERSON, NodeKind.STATE}), frozenset({NodeKind.PERSON, NodeKind.STATE})),
-    RelationType.ATTACKED: (frozenset({NodeKind.STATE, NodeKind.PERSON}), frozenset({NodeKind.STATE})),
-    RelationType.MENTIONS: (frozenset({NodeKind.ARTICLE}), frozenset(NodeKind) - {NodeKind.ARTICLE}),
+_PERSON_OR_STATE = frozenset({NodeKind.PERSON, NodeKind.STATE})
+_STATE_OR_BODY = frozenset({NodeKind.STATE, NodeKind.ORGANIZATION})
+_SUMMIT = frozenset({NodeKind.SUMMIT})
+# Adding a relation type: a member of RelationType above, one entry here; the lexicon
+# (extract/data/lexicon.json) and the view's edge style then default from it.
+RELATION_SPECS: dict[RelationType, RelationSpec] = {
+    RelationType.LEADS: RelationSpec(sources={NodeKind.PERSON}, targets=_STATE_OR_BODY, family="structure"),
+    RelationType.MEMBER_OF: RelationSpec(sources={NodeKind.STATE}, targets={NodeKind.ORGANIZATION}, family="structure"),
+    RelationType.ATTENDED: RelationSpec(sources=_ANY_ACTOR, targets=_SUMMIT, family="attendance"),
+    RelationType.HOSTED: RelationSpec(sources=_ANY_ACTOR, targets=_SUMMIT, family="attendance"),
+    RelationType.PLEDGED: RelationSpec(sources=_ANY_ACTOR, targets=_STATE_OR_BODY, family="cooperation"),
+    RelationType.SUPPORTED: RelationSpec(sources=_ANY_ACTOR, targets=_ANY_ACTOR, family="cooperation"),
+    RelationType.OPPOSED: RelationSpec(sources=_ANY_ACTOR, targets=_ANY_ACTOR, family="conflict"),
+    RelationType.MET_WITH: RelationSpec(sources=_PERSON_OR_STATE, targets=_PERSON_OR_STATE, family="cooperation",
+                                        symmetric=True),
+    RelationType.ATTACKED: RelationSpec(sources={NodeKind.STATE, NodeKind.PERSON}, targets={NodeKind.STATE},
+                                        family="conflict"),
+    RelationType.MENTIONS: RelationSpec(sources={NodeKind.ARTICLE}, targets=frozenset(NodeKind) - {NodeKind.ARTICLE},
+                                        family="provenance"),
 }
+
+
+def check_declared(specs: dict) -> None:
+    """Every RelationType has its RelationSpec; else one line naming the types and what to add."""
+    missing = [t.value for t in RelationType if t not in specs]
+    if missing:
+        raise TypeError(f"graphkit/model.py: relation type(s) {', '.join(missing)} have no entry in RELATION_SPECS; "
+                        "declare RelationSpec(sources=..., targets=..., family=...) for each")
+
+
+check_declared(RELATION_SPECS)
+SYMMETRIC_TYPES = frozenset(t for t, spec in RELATION_SPECS.items() if spec.symmetric)
+# Which kinds each relation type may join: (allowed sources, allowed targets).
+RELATION_ENDS: dict[RelationType, tuple[frozenset, frozenset]] = {
+    t: (spec.sources, spec.targets) for t, spec in RELATION_SPECS.items()}
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from pydantic import BaseModel, Field
 
-from graphkit.model import Article, Graph, Node, NodeKind, Relation, RelationType, merge_graphs
+from graphkit.model import Article, Graph, merge_graphs
 from graphkit.sources import (MAX_LINE_CHARS, STDIN_SOURCE, ArticleError, iter_article_paths, iter_articles,
                               overlong_lines, prose_of)
 from graphkit.stores.base import GraphStore
@@ -58,33 +58,9 @@ class Extractor:
                 failures[article.id] = message
 
     def graph_of(self, article: Article, doc) -> Graph:
-        from graphkit.extract.relations import read_relations
-        from graphkit.extract.resolve import resolve
+        from graphkit.extract.pipeline import extract_graph
 
-        resolved = resolve(article, doc, self.find_mentions(doc), self.gazetteer)
-        relations = read_relations(resolved)
-        used = {r.source for r in relations} | {r.target for r in relations}
-        nodes = [n for n in resolved.nodes.values() if _worth_a_node(n, used, resolved)]
-        keep = {n.id for n in nodes}
-        article_node = article.as_node()
-        mentions = [Relation(source=article.id, type=RelationType.MENTIONS, target=n.id) for n in nodes]
-        return Graph(nodes=[article_node, *nodes],
-                     relations=[r for r in relations if r.source in keep and r.target in keep] + mentions)
-
-
-def _worth_a_node(node: Node, used: set[str], resolved) -> bool:
-    """States and bodies named as actors, people with a known office or a relation, and meetings.
-
-    A capital named only as a venue ("a summit in London") and an unknown name with nothing
-    asserted about it are left out: they are noise in the graph."""
-    if node.id in used:
-        return True
-    if node.kind in (NodeKind.STATE, NodeKind.ORGANIZATION):
-        idx = resolved.mentions_of.get(node.id, [])
-        return any(not resolved.mentions[i].extra.get("venue") for i in idx)
-    if node.kind is NodeKind.PERSON:
-        return bool(node.properties.get("office")) or node.id in resolved.person_state
-    return node.kind is NodeKind.SUMMIT
+        return extract_graph(article, doc, self.gazetteer, self.find_mentions)
 
 
 @cache

@@ -24,7 +24,8 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pyvis.network import Network
 
-from graphkit.model import Graph, NodeKind, RelationType, SYMMETRIC_TYPES
+from graphkit.model import (RELATION_SPECS, SYMMETRIC_TYPES, Graph, NodeKind, RelationFamily, RelationSpec,
+                            RelationType)
 from graphkit.stores.property_graph import evidence_from_record, to_networkx
 
 ASSETS = Path(__file__).with_name("view_assets")
@@ -44,7 +45,7 @@ class NodeStyle:
 @dataclass(frozen=True)
 class EdgeStyle:
     color: str
-    family: Literal["cooperation", "conflict", "attendance", "structure", "provenance"]
+    family: RelationFamily
     dashes: bool = False  # arrows are not a style: they follow the model (see has_arrow)
 
 
@@ -56,18 +57,34 @@ NODE_STYLES: dict[NodeKind, NodeStyle] = {
     NodeKind.ARTICLE: NodeStyle(color="#A0A0A0", shape="diamond"),
 }
 
-EDGE_STYLES: dict[RelationType, EdgeStyle] = {
-    RelationType.SUPPORTED: EdgeStyle(color="#2E7D32", family="cooperation"),
-    RelationType.PLEDGED: EdgeStyle(color="#66BB6A", family="cooperation"),
-    RelationType.MET_WITH: EdgeStyle(color="#A5C940", family="cooperation"),
-    RelationType.OPPOSED: EdgeStyle(color="#E53935", family="conflict"),
-    RelationType.ATTACKED: EdgeStyle(color="#8E0000", family="conflict"),
-    RelationType.ATTENDED: EdgeStyle(color="#9E9E9E", family="attendance"),
-    RelationType.HOSTED: EdgeStyle(color="#5F5F5F", family="attendance"),
-    RelationType.LEADS: EdgeStyle(color="#1E88E5", family="structure"),
-    RelationType.MEMBER_OF: EdgeStyle(color="#4DB6D0", family="structure"),
-    RelationType.MENTIONS: EdgeStyle(color="#CFCFCF", family="provenance", dashes=True),
+# Hand-picked colours per relation type; a type declared in the model without one here is drawn
+# in its family's colour (a shade of the family that no type above uses).
+_EDGE_COLORS: dict[RelationType, str] = {
+    RelationType.SUPPORTED: "#2E7D32",
+    RelationType.PLEDGED: "#66BB6A",
+    RelationType.MET_WITH: "#A5C940",
+    RelationType.OPPOSED: "#E53935",
+    RelationType.ATTACKED: "#8E0000",
+    RelationType.ATTENDED: "#9E9E9E",
+    RelationType.HOSTED: "#5F5F5F",
+    RelationType.LEADS: "#1E88E5",
+    RelationType.MEMBER_OF: "#4DB6D0",
+    RelationType.MENTIONS: "#CFCFCF",
 }
+FAMILY_COLORS: dict[str, str] = {"cooperation": "#1B5E20", "conflict": "#C62828", "attendance": "#7A7A7A",
+                                 "structure": "#3949AB", "provenance": "#B0B0B0"}
+
+
+def edge_styles(specs: dict[RelationType, RelationSpec]) -> dict[RelationType, EdgeStyle]:
+    """One style per declared relation type: its colour, or its family's; provenance is dashed.
+    In the order of the colours above (the legend's order), then any other declared type."""
+    order = [t for t in _EDGE_COLORS if t in specs] + [t for t in specs if t not in _EDGE_COLORS]
+    return {t: EdgeStyle(color=_EDGE_COLORS.get(t) or FAMILY_COLORS[specs[t].family], family=specs[t].family,
+                         dashes=specs[t].family == "provenance")
+            for t in order}
+
+
+EDGE_STYLES = edge_styles(RELATION_SPECS)
 
 # Small SVG glyphs for the legend, one per vis shape used above (viewBox 0 0 20 20).
 _SHAPE_GLYPHS = {

@@ -7,29 +7,23 @@ give the person's role and the state or body it is held for.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.gazetteer import Gazetteer, fold_accents
 from graphkit.model import NodeKind
 
 _PERSON_NER = {"PERSON"}
-_NAME_NOISE = {"'s", "’s", "'", "’"}
-_FORMER = {"former", "ex", "ex-", "outgoing", "late", "then"}
-# Adjectives that belong to an office title; other adjectives ("powerful", "new") are skipped over.
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mister", "his", "her", "excellency", "majesty",
-               "highness", "h.e"}
-_TITLE_WORDS = {"prime", "foreign", "chief", "special", "general", "deputy", "vice", "top", "supreme", "first",
-                "senior", "acting", "interim", "high", "national", "presidential", "executive", "permanent"}
-_PRONOUN_SKIP = {"he", "she", "they", "it", "we", "i", "you"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A span naming an entity: its kind, its gazetteer id (None for a person not in the gazetteer)."""
+    """A span naming an entity: its kind, its gazetteer id (None for a person not in the gazetteer).
+    Frozen: a later stage that learns more about a mention makes a new one (dataclasses.replace)."""
 
     start: int
     end: int
@@ -40,11 +34,12 @@ class Mention:
     role: str | None = None
     role_level: str | None = None
     affiliation: str | None = None  # iso3 or organization id the role is held for
-    affiliation_person: "Mention | None" = None  # a person whose state the role serves ("Trump's envoy")
+    affiliation_person: int | None = None  # start token of a person whose state the role serves ("Trump's envoy")
     former: bool = False
     title_start: int | None = None
     title_end: int | None = None
-    extra: dict = field(default_factory=dict)
+    title_of: bool = False  # a state or body named in someone's title ("NATO" in "NATO Secretary-General")
+    described_state: str | None = None  # "the Ukrainian president": a person described by the state they serve
 
     @property
     def root(self) -> int:
@@ -87,7 +82,7 @@ class MentionFinder:
         for label, texts in folded.items():
             self.folded.add(label, [_norm_doc(make(t)) for t in sorted(texts)])
 
-    def __call__(self, doc: Doc) -> list[Mention]:
+    def __call__(self, doc: Doc) -> tuple[Mention, ...]:
         spans = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(_norm_doc(doc) if matcher is self.folded else doc):
@@ -108,14 +103,14 @@ class MentionFinder:
         mentions = [m for m in mentions if m is not None]
         mentions.sort(key=lambda m: m.start)
         self._attach_titles(doc, mentions)
-        return mentions
+        return tuple(mentions)
 
     def _without_leading_title(self, ent: Span) -> Span:
         """NER often takes the title into the name ("Emir Tamim bin Hamad Al Thani", "Mr Ruto"):
         the name starts after it, and the title is read as the person's office like any other."""
         doc, start = ent.doc, ent.start
         while ent.end - start > 1:
-            if doc[start].lower_.rstrip(".") in _HONORIFICS:
+            if doc[start].lower_.rstrip(".") in WORDS["honorifics"]:
                 start += 1
                 continue
             width = next((k for k in (3, 2, 1) if ent.end - start > k
@@ -145,8 +140,7 @@ class MentionFinder:
             if how == "metonym" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
                     and doc[span.end - 1].dep_ == "compound":
                 return None  # "the Budapest Memorandum", "the Minsk agreements": names of things
-            if how == "metonym" and nxt is not None and nxt.lower_ in {"agreement", "agreements", "accords", "accord",
-                                                                       "memorandum", "format", "protocol", "process", "declaration"}:
+            if how == "metonym" and nxt is not None and nxt.lower_ in WORDS["named_thing_nouns"]:
                 return None
             return Mention(span.start, span.end, kind, ident, text, how)
         how = "acronym" if text.isupper() else "name"
@@ -167,8 +161,8 @@ class MentionFinder:
         office, start = self._office_ending_at(doc, m.start, covered)
         if office is None:
             return False
-        m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, start, m.start
-        self._affiliation_ending_at(doc, mentions, by_end, start, m)
+        mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
+        self._affiliation_ending_at(doc, mentions, by_end, start, i)
         return True
 
     def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
@@ -178,24 +172,24 @@ class MentionFinder:
         if j >= len(doc) or doc[j].text != ",":
             return
         j += 1
-        while j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+        while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
             j += 1
         aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
         if aff is not None:
             j = mentions[aff].end
-            if j < len(doc) and doc[j].text in _NAME_NOISE:
+            if j < len(doc) and doc[j].text in WORDS["name_noise"]:
                 j += 1
         end = j
         while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
-                and doc[end].lower_ not in {"who", "which", "said", "told"}:
+                and doc[end].lower_ not in WORDS["title_enders"]:
             end += 1
         for stop in range(end, j, -1):
-            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in _TITLE_WORDS]
+            words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
-                m.role, m.role_level, m.title_start, m.title_end = office.canonical, office.level, m.end, stop
+                mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=m.end, title_end=stop)
                 if aff is not None:
-                    self._set_affiliation(mentions, aff, m)
+                    self._set_affiliation(mentions, aff, i)
                 return
 
     def _office_ending_at(self, doc: Doc, end: int, covered: set[int]):
@@ -209,10 +203,10 @@ class MentionFinder:
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
             words.insert(0, tok)
-            if tok.pos_ == "ADJ" and tok.lower_ not in _TITLE_WORDS:
+            if tok.pos_ == "ADJ" and tok.lower_ not in WORDS["title_words"]:
                 j -= 1
                 continue
-            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in _TITLE_WORDS)]
+            kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in WORDS["title_words"])]
             office = self.gz.office_for(" ".join(t.text for t in kept))
             if office is not None:
                 best = (office, j)
@@ -220,27 +214,28 @@ class MentionFinder:
         return best
 
     def _affiliation_ending_at(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int],
-                               start: int, m: Mention) -> None:
+                               start: int, i: int) -> None:
         j = start
-        if j > 0 and doc[j - 1].text in _NAME_NOISE:
+        if j > 0 and doc[j - 1].text in WORDS["name_noise"]:
             j -= 1
         k = by_end.get(j)
-        if k is not None and mentions[k] is not m:
-            self._set_affiliation(mentions, k, m)
+        if k is not None and k != i:
+            self._set_affiliation(mentions, k, i)
             j = mentions[k].start
-        if j > 0 and doc[j - 1].lower_.rstrip("-") in _FORMER:
-            m.former = True
-        elif start > 0 and any(doc[t].lower_ in _FORMER for t in range(max(0, start - 3), start)):
-            m.former = True
+        if j > 0 and doc[j - 1].lower_.rstrip("-") in WORDS["former"]:
+            mentions[i] = replace(mentions[i], former=True)
+        elif start > 0 and any(doc[t].lower_ in WORDS["former"] for t in range(max(0, start - 3), start)):
+            mentions[i] = replace(mentions[i], former=True)
 
     @staticmethod
-    def _set_affiliation(mentions: list[Mention], k: int, m: Mention) -> None:
+    def _set_affiliation(mentions: list[Mention], k: int, i: int) -> None:
+        """Mention k names what person i's title serves: a state or body, or another person."""
         other = mentions[k]
         if other.kind in (NodeKind.STATE, NodeKind.ORGANIZATION):
-            m.affiliation = other.key
-            other.extra["title_of"] = True
+            mentions[i] = replace(mentions[i], affiliation=other.key)
+            mentions[k] = replace(other, title_of=True)
         elif other.kind is NodeKind.PERSON:
-            m.affiliation_person = other
+            mentions[i] = replace(mentions[i], affiliation_person=other.start)
 
 
 def _case_sensitive(text: str) -> bool:
@@ -260,11 +255,11 @@ def _trim_person(ent: Span) -> Span | None:
     """Drop possessive endings and stray punctuation from an NER person span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end > start and (doc[end - 1].text in _NAME_NOISE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in WORDS["name_noise"] or doc[end - 1].is_punct):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a"}):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in WORDS["leading_articles"]):
         start += 1
-    if start >= end or doc[start:end].text.lower() in _PRONOUN_SKIP:
+    if start >= end or doc[start:end].text.lower() in WORDS["pronoun_skip"]:
         return None
     if not any(t.text[:1].isupper() for t in doc[start:end]):
         return None

@@ -1,4 +1,4 @@
-"""Stage 3, resolution: mentions become entities with stable ids.
+"""Stage 2, resolution: mentions become entities with stable ids.
 
 Within an article a surname ("Starmer") or a description ("the Ukrainian president") is the full
 person named elsewhere in it; across articles the same gazetteer id, the same name slug and the
@@ -9,44 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc
 
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
-from graphkit.extract.summits import SummitMention, find_summits
+from graphkit.extract.types import ResolvedEntities
 from graphkit.gazetteer import Gazetteer
 from graphkit.model import Article, Node, NodeKind
-
-_PERSON_NOUNS = {"president", "leader", "prime", "premier", "chancellor", "minister", "king", "queen",
-                 "envoy", "secretary", "head", "foreign"}
-_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-
-
-@dataclass
-class ResolvedArticle:
-    """An article's entities and which mention (or token) stands for which entity id."""
-
-    article: Article
-    doc: Doc
-    mentions: list[Mention]
-    entity_of: list[str | None]
-    nodes: dict[str, Node]
-    summits: list[SummitMention]
-    summit_of_token: dict[int, str]
-    main_summit: str | None
-    person_state: dict[str, str] = field(default_factory=dict)
-    gazetteer: Gazetteer | None = None
-    mentions_of: dict[str, list[int]] = field(default_factory=dict)
-
-    def mention_at(self, token_i: int) -> int | None:
-        return self._token_mention.get(token_i)
-
-    def __post_init__(self) -> None:
-        self._token_mention = {t: i for i, m in enumerate(self.mentions) for t in range(m.start, m.end)}
-        for i, eid in enumerate(self.entity_of):
-            if eid:
-                self.mentions_of.setdefault(eid, []).append(i)
 
 
 def slugify(text: str) -> str:
@@ -60,10 +32,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-_") or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
-def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) -> ResolvedArticle:
+def resolve_entities(article: Article, doc: Doc, found: tuple[Mention, ...], gz: Gazetteer) -> ResolvedEntities:
     """Give every mention an entity id and build the article's entity nodes."""
-    _add_missed_surnames(doc, mentions, gz)
-    _add_descriptions(doc, mentions)
+    mentions = _add_descriptions(doc, _add_missed_surnames(doc, found, gz))  # this stage's own list
     entity_of: list[str | None] = [None] * len(mentions)
     names: dict[str, list[str]] = {}
     people = _resolve_people(mentions, gz, entity_of)
@@ -90,25 +61,23 @@ def resolve(article: Article, doc: Doc, mentions: list[Mention], gz: Gazetteer) 
             nodes[eid] = Node(id=eid, kind=NodeKind.ORGANIZATION, name=org.name,
                               aliases=_aliases(names[eid], org.name),
                               properties={"acronym": org.acronyms[0]} if org.acronyms else {})
-    index = {id(m): i for i, m in enumerate(mentions)}
+    starting_at = {m.start: i for i, m in enumerate(mentions)}
     for _ in range(2):  # a role held for another person's state ("Zelenskyy's chief of staff") needs theirs first
         for pid, info in people.items():
             state, _office = _person_facts(pid, info, mentions, entity_of, gz, article.date)
             if state:
                 person_state[pid] = state
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.affiliation_person is not None and m.affiliation is None:
-                m.affiliation = person_state.get(entity_of[index[id(m.affiliation_person)]] or "")
+                served = person_state.get(entity_of[starting_at[m.affiliation_person]] or "")
+                mentions[i] = replace(m, affiliation=served)
     for pid, info in people.items():
         state, office = _person_facts(pid, info, mentions, entity_of, gz, article.date)
         props = {k: v for k, v in {"state": state, "office": office}.items() if v}
         name = info["name"]
         nodes[pid] = Node(id=pid, kind=NodeKind.PERSON, name=name, aliases=_aliases(names.get(pid, []), name),
                           properties=props)
-
-    summits = find_summits(doc, mentions, article.date)
-    summit_of_token, main = _resolve_summits(summits, nodes, article.id)
-    return ResolvedArticle(article, doc, mentions, entity_of, nodes, summits, summit_of_token, main, person_state, gz)
+    return ResolvedEntities(tuple(mentions), tuple(entity_of), MappingProxyType(nodes), MappingProxyType(person_state))
 
 
 def _aliases(surface: list[str], name: str) -> list[str]:
@@ -174,9 +143,10 @@ def _person_facts(pid: str, info: dict, mentions: list[Mention], entity_of: list
     return state, office
 
 
-def _add_missed_surnames(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> None:
+def _add_missed_surnames(doc: Doc, found: tuple[Mention, ...], gz: Gazetteer) -> list[Mention]:
     """spaCy sometimes tags a known surname as ORG or nothing: add it when a full name in the article
     ends with it, or when exactly one office-holder in the gazetteer has that distinctive surname."""
+    mentions = list(found)
     surnames = {fold(m.text.split()[-1]) for m in mentions if m.kind is NodeKind.PERSON and len(m.text.split()) > 1}
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for tok in doc:
@@ -193,22 +163,22 @@ def _add_missed_surnames(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> No
             if len(holders) == 1:
                 mentions.append(Mention(tok.i, tok.i + 1, NodeKind.PERSON, holders[0].id, tok.text, "surname"))
     mentions.sort(key=lambda m: m.start)
+    return mentions
 
 
-def _add_descriptions(doc: Doc, mentions: list[Mention]) -> None:
+def _add_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the Ukrainian president", "the American leader": a person described by nationality and office."""
-    for m in list(mentions):
-        if m.kind is not NodeKind.STATE or m.how != "demonym" or m.extra.get("title_of"):
+    described = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.kind is not NodeKind.STATE or m.how != "demonym" or m.title_of:
             continue
         if m.start == 0 or doc[m.start - 1].lower_ != "the" or m.end >= len(doc):
             continue
         noun = doc[m.end]
-        if noun.lower_ in _PERSON_NOUNS and not (m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN"):
-            m.kind, m.how = NodeKind.PERSON, "descriptor"
-            m.extra["state"] = m.key
-            m.extra["noun"] = noun.lower_
-            m.end = m.end + 1
-            m.text = doc[m.start:m.end].text
+        if noun.lower_ in WORDS["person_nouns"] and not (m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN"):
+            described[i] = replace(m, kind=NodeKind.PERSON, how="descriptor", described_state=m.key, end=m.end + 1,
+                                   text=doc[m.start:m.end + 1].text)
+    return described
 
 
 def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], people: dict[str, dict],
@@ -216,7 +186,7 @@ def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], 
     for i, m in enumerate(mentions):
         if m.how != "descriptor":
             continue
-        state = m.extra["state"]
+        state = m.described_state
         candidates = []
         for pid, info in people.items():
             st, _ = _person_facts(pid, info, mentions, entity_of, gz, on)
@@ -226,47 +196,5 @@ def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], 
             entity_of[i] = candidates[0]
             people[candidates[0]]["mentions"].append(i)
         else:
-            m.kind = NodeKind.STATE  # unresolved: keep it as the state it names, not as an actor
-            m.how = "demonym"
+            mentions[i] = replace(m, kind=NodeKind.STATE, how="demonym")  # unresolved: the state it names
             entity_of[i] = None
-
-
-def _resolve_summits(summits: list[SummitMention], nodes: dict[str, Node],
-                     article_id: str) -> tuple[dict[int, str], str | None]:
-    """One Summit node per meeting key; generic mentions refer to the main (most mentioned) meeting."""
-    groups: dict[str, list[SummitMention]] = {}
-    for sm in summits:
-        if sm.key:
-            groups.setdefault(sm.key, []).append(sm)
-    ids: dict[str, str] = {}
-    for key, group in groups.items():
-        placed = [s for s in group if s.city or s.format] or group
-        anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
-        date = next((s.date for s in group if s.date), None)
-        place = slugify(anchor.city) if anchor.city else anchor.format
-        if anchor.city or date:  # the same place and date in any article is the same meeting
-            sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
-        else:  # nothing to recognise it by elsewhere: keep it to this article
-            sid = f"summit-{slugify(article_id)}-{key}"
-        ids[key] = sid
-        if sid in nodes:
-            continue
-        props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}
-        if all(s.planned for s in group):
-            props["status"] = "planned"
-        name = anchor.name if len(anchor.name.split()) > 1 else re.sub(r"^(an?|the)\s+", "", anchor.text, flags=re.I)
-        surface = [s.text for s in group] + [s.name for s in group]
-        aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
-        nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
-    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
-              for k, g in groups.items()}
-    main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None
-    summit_of_token: dict[int, str] = {}
-    for sm in summits:
-        if sm.bilateral:
-            continue
-        if sm.key:
-            summit_of_token[sm.head] = ids[sm.key]
-        elif main and not sm.planned and sm.generic_ok:
-            summit_of_token[sm.head] = main
-    return summit_of_token, main

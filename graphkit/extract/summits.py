@@ -1,73 +1,64 @@
-"""Stage 2, summits: meeting mentions ("a security summit in London", "Thursday's emergency video
+"""Stage 3, summits: meeting mentions ("a security summit in London", "Thursday's emergency video
 conference", "the Kyiv talks") become Summit candidates with city, date and format; later generic
 references ("the summit", "the meeting") are the same meeting as the article's main one."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from spacy.tokens import Doc, Token
 
 from graphkit.extract.dates import parse_date, resolve_month_day, resolve_weekday
-from graphkit.extract.lexicon import LEXICON
+from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
-from graphkit.gazetteer import load_gazetteer
-from graphkit.model import NodeKind
+from graphkit.extract.resolve import slugify
+from graphkit.extract.types import ResolvedEntities, SummitMention, Summits
+from graphkit.gazetteer import Gazetteer
+from graphkit.model import Article, Node, NodeKind
 
-_VENUE_PREPS = {"in", "at", "near", "outside"}
-_REGIONS = {"africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "arctic", "eurasia",
-            "middle east", "latin america", "north america", "south america", "central asia", "southeast asia",
-            "east asia", "south asia", "west africa", "east africa", "the gulf", "gulf", "balkans", "caucasus",
-            "sahel", "scandinavia", "caribbean", "pacific", "atlantic", "mediterranean", "west", "east", "north", "south"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
-_COREFERRING = {"summit", "meeting", "talk", "talks", "conference", "videoconference", "teleconference", "call",
-                "gathering", "session"}
-_NAME_BREAKING_VERBS = {"host", "hosts", "attend", "attends", "join", "joins", "open", "opens", "hold", "holds",
-                        "convene", "convenes", "chair", "chairs", "skip", "skips", "boycott", "boycotts"}
-_VENUE_NOUNS = {"palace", "hall", "halls", "hotel", "residence", "headquarters", "centre", "center", "building",
-               "streets", "street", "airport", "resort", "castle", "house", "venue", "office", "offices", "chancellery"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_SEPARATE = {"separate", "another", "parallel", "different"}
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
-@dataclass(slots=True)
-class SummitMention:
-    """One mention of a meeting; `key` groups mentions of the same meeting within the article."""
+@dataclass
+class _Places:
+    """What finding a meeting's city needs besides the parse: the gazetteer's capitals, and where to
+    note the mentions that name a venue rather than an actor."""
 
-    head: int  # token index of the meeting noun
-    start: int
-    end: int
-    text: str
-    name: str
-    city: str | None = None
-    date: str | None = None
-    format: str | None = None  # "video" for a video conference / call
-    specific: bool = False  # has its own city, date, format or named qualifier
-    planned: bool = False
-    generic_ok: bool = True  # may stand for the article's main meeting ("the summit", "the talks")
-    bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
-    separate: bool = False  # "a separate summit", "another meeting": not one already mentioned
-    key: str | None = None
+    gazetteer: Gazetteer
+    venues: set[int]
 
 
-def find_summits(doc: Doc, mentions: list[Mention], article_date: str | None) -> list[SummitMention]:
+def find_summits(article: Article, doc: Doc, entities: ResolvedEntities, gazetteer: Gazetteer) -> Summits:
+    """The article's meetings: one Summit node per meeting, which meeting each meeting noun refers
+    to, the main one, and the mentions that name a venue ("a summit in London") rather than an actor."""
+    places = _Places(gazetteer, set())
+    found = _summit_mentions(doc, entities.mentions, article.date, places)
+    nodes, summit_of_token, main = _resolve_summits(found, entities.nodes, article.id)
+    return Summits(tuple(found), frozenset(places.venues), MappingProxyType(nodes),
+                   MappingProxyType(summit_of_token), main)
+
+
+def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str | None,
+                     places: _Places) -> list[SummitMention]:
     """Meeting mentions in document order, each with a `key` naming the meeting it refers to."""
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in LEXICON.meeting_nouns
-                                                  and tok.lower_ not in LEXICON.meeting_nouns):
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in WORDS["meeting_nouns"]
+                                                  and tok.lower_ not in WORDS["meeting_nouns"]):
             continue
-        if tok.dep_ == "compound" or any(c.lower_ in {"press", "news"} for c in tok.lefts):
+        if tok.dep_ == "compound" or any(c.lower_ in WORDS["press_words"] for c in tok.lefts):
             continue  # "conference room", "video" in "video conference", "press conference"
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
-        found.append(_summit_mention(doc, tok, mentions, by_token, article_date))
+        found.append(_summit_mention(doc, tok, mentions, by_token, places, article_date))
     _group(found)
     if not any(sm.key for sm in found):
-        _promote_first_generic(doc, found, mentions, by_token)
+        _promote_first_generic(doc, found, mentions, by_token, places)
     first = next((sm for sm in found if sm.key), None)
     if first is not None and not first.city and not first.format and not first.planned:
         city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
@@ -91,12 +82,12 @@ def _governing_verb(t: Token) -> int:
 def _clause_weekday(tok: Token, article_date: str | None) -> str | None:
     """The weekday of the clause the meeting belongs to ("gathered on Sunday for the summit"), not
     of another clause ("will host X on Monday, three days after a summit in Alaska")."""
-    if any(a.lower_ in {"after", "before", "since", "following", "ahead", "until"} and a.dep_ == "prep"
+    if any(a.lower_ in WORDS["sequence_preps"] and a.dep_ == "prep"
            for a in [tok.head] if tok.dep_ == "pobj"):
         return None
     verb = _governing_verb(tok)
     for t in tok.sent:
-        if t.lower_ in _WEEKDAYS and _governing_verb(t) == verb:
+        if t.lower_ in WORDS["weekdays"] and _governing_verb(t) == verb:
             return resolve_weekday(t.text, article_date)
     return None
 
@@ -106,7 +97,7 @@ def _pobjs_of(prep: Token) -> list[Token]:
 
 
 def _a_venue(t: Token) -> bool:
-    return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in _VENUE_NOUNS or t.lower_ in _VENUE_NOUNS
+    return t.ent_type_ in ("FAC", "LOC", "GPE") or t.lemma_.lower() in WORDS["venue_nouns"] or t.lower_ in WORDS["venue_nouns"]
 
 
 def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) -> bool:
@@ -114,7 +105,7 @@ def _breaks_a_name(t: Token, mentions: list[Mention], by_token: dict[int, int]) 
     the parser tagged a noun, "hosts"), or a person."""
     if t.pos_ in ("SCONJ", "VERB", "AUX", "ADP", "PRON", "PART") and t.text not in {"-", "–"}:
         return True
-    if t.lemma_.lower() in _NAME_BREAKING_VERBS or t.lower_ in _NAME_BREAKING_VERBS:
+    if t.lemma_.lower() in WORDS["name_breaking_verbs"] or t.lower_ in WORDS["name_breaking_verbs"]:
         return True
     idx = by_token.get(t.i)
     return idx is not None and mentions[idx].kind is NodeKind.PERSON
@@ -131,7 +122,7 @@ def _an_appeal(call: Token) -> bool:
 
 
 def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[Mention],
-                           by_token: dict[int, int]) -> None:
+                           by_token: dict[int, int], places: _Places) -> None:
     """An article that only says "the summit" still reports one: place and date it from the text
     (the first city named as a location, the first date), so "attended the summit" has a target."""
     first = next((sm for sm in found if sm.generic_ok and not sm.planned and not sm.bilateral), None)
@@ -141,8 +132,8 @@ def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[
         if first.city:
             break
         for t in sent:
-            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
-                first.city = _city_token(t, doc, mentions, by_token)
+            if t.dep_ == "pobj" and t.head.lower_ in WORDS["location_preps"]:
+                first.city = _city_token(t, doc, mentions, by_token, places)
                 if first.city:
                     break
     if first.date is None:
@@ -153,7 +144,7 @@ def _promote_first_generic(doc: Doc, found: list[SummitMention], mentions: list[
     first.key = "s0"
 
 
-def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int],
+def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dict[int, int], places: _Places,
                     article_date: str | None) -> SummitMention:
     mods = [c for c in tok.lefts if c.dep_ not in _DROP_MODIFIERS]
     start = min([tok.i] + [c.left_edge.i for c in mods])
@@ -164,7 +155,7 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             name_tokens = name_tokens[k + 1:]
             start = max(start, name_tokens[0].i)
             break
-    name_tokens = [t for t in name_tokens if t.lower_ not in _SEPARATE] or name_tokens
+    name_tokens = [t for t in name_tokens if t.lower_ not in WORDS["separate"]] or name_tokens
     parts: list[str] = []
     for k, t in enumerate(name_tokens):  # a space where the text had one or a dropped word ("the bloc's annual")
         parts.append(t.text)
@@ -174,12 +165,12 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     sm = SummitMention(head=tok.i, start=start, end=tok.i + 1, text=doc[start:tok.i + 1].text,
                        name=" ".join(name.split()).strip(" ,") or tok.text)
     lemma_words = {t.lower_ for t in doc[start:tok.i + 1]}
-    if lemma_words & LEXICON.remote_words or tok.lower_ in {"videoconference", "teleconference"}:
+    if lemma_words & WORDS["remote_words"] or tok.lower_ in WORDS["remote_meeting_nouns"]:
         sm.format = "video"
     # City: "summit in London", "talks at the Élysée in Paris", "London summit", "Kyiv's talks".
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS:
-            city = _place_in(child, doc, mentions, by_token)
+        if child.dep_ == "prep" and child.lower_ in WORDS["venue_preps"]:
+            city = _place_in(child, doc, mentions, by_token, places)
             if city:
                 sm.city = city
                 sm.end = max(sm.end, child.right_edge.i + 1)
@@ -189,24 +180,24 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
             sm.bilateral = _actor_indexes(child, mentions, by_token)
         if child.dep_ == "prep" and child.lower_ == "of" and sm.city is None:  # "a summit of leaders in Dar es Salaam"
             for group in _pobjs_of(child):
-                if group.lemma_.lower() in LEXICON.group_nouns:
+                if group.lemma_.lower() in WORDS["group_nouns"]:
                     for venue in group.children:
-                        if venue.dep_ == "prep" and venue.lower_ in {"in", "at"}:
-                            sm.city = _place_in(venue, doc, mentions, by_token) or sm.city
+                        if venue.dep_ == "prep" and venue.lower_ in WORDS["location_preps"]:
+                            sm.city = _place_in(venue, doc, mentions, by_token, places) or sm.city
     if sm.city is None:
         for mod in mods:
             for t in mod.subtree:
-                city = _city_token(t, doc, mentions, by_token)
+                city = _city_token(t, doc, mentions, by_token, places)
                 if city:
                     sm.city = city
                     break
             if sm.city:
                 break
     sent = tok.sent
-    anaphoric = not mods and any(c.lower_ in {"the", "this", "that"} for c in tok.lefts)  # "the summit": one already named
+    anaphoric = not mods and any(c.lower_ in WORDS["anaphoric_determiners"] for c in tok.lefts)  # "the summit": one already named
     if sm.format is None and sm.city is None and not anaphoric and \
             (tok.lower_ == "summit" or mods and tok.lemma_.lower() in ("meeting", "conference")):
-        sm.city = _city_of_sentence(sent, doc, mentions, by_token)
+        sm.city = _city_of_sentence(sent, doc, mentions, by_token, places)
         if sm.city:
             sm.name = f"{sm.city} {sm.name}" if len(sm.name.split()) == 1 else f"{sm.name} in {sm.city}"
     sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
@@ -220,39 +211,41 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     weekday = any(_is_weekday_or_possessive(t) and t.ent_type_ == "DATE" for t in doc[start:tok.i])
     sm.specific = bool(sm.city or sm.format or qualifiers or weekday or tok.lower_ == "summit" and sm.date and not anaphoric)
     sm.planned = _is_planned(tok)
-    sm.separate = any(c.lower_ in _SEPARATE for c in tok.lefts)
+    sm.separate = any(c.lower_ in WORDS["separate"] for c in tok.lefts)
     sm.specific = sm.specific or sm.separate
-    indefinite_new = any(c.lower_ in {"a", "an"} and c.dep_ == "det" for c in tok.lefts) and \
-        any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in tok.children)  # "a conference on Gaza's reconstruction"
-    sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in _COREFERRING or tok.lower_ in _COREFERRING) and not any(
-        c.dep_ in ("amod", "compound") and c.lower_ in {"military", "family", "business", "board", "cabinet", "party", "year"}
+    indefinite_new = any(c.lower_ in WORDS["indefinite_articles"] and c.dep_ == "det" for c in tok.lefts) and \
+        any(c.dep_ == "prep" and c.lower_ in WORDS["topic_preps"] for c in tok.children)  # "a conference on Gaza's reconstruction"
+    sm.generic_ok = not sm.separate and not indefinite_new and (tok.lemma_.lower() in WORDS["coreferring"] or tok.lower_ in WORDS["coreferring"]) and not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in WORDS["non_summit_modifiers"]
         for c in tok.lefts) and (tok.lemma_.lower() != "gathering" or any(c.lower_ == "the" for c in tok.lefts))
     return sm
 
 
-def _place_in(prep: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _place_in(prep: Token, doc: Doc, mentions: list[Mention],
+              by_token: dict[int, int], places: _Places) -> str | None:
     for t in prep.subtree:
-        city = _city_token(t, doc, mentions, by_token)
+        city = _city_token(t, doc, mentions, by_token, places)
         if city:
             return city
     return None
 
 
-def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int, int],
+                places: _Places) -> str | None:
     """A city named at token t: a capital used as a place, or a GPE that is not a country."""
     idx = by_token.get(t.i)
     if idx is not None:
         m = mentions[idx]
         if m.kind is NodeKind.STATE and m.how == "metonym" and t.i == m.start:
-            m.extra["venue"] = True
-            country = load_gazetteer().countries.get(m.key or "")
+            places.venues.add(idx)
+            country = places.gazetteer.countries.get(m.key or "")
             is_capital = country is not None and fold(country.capital or "") == fold(m.text)
             a_city = is_capital or t.ent_type_ == "GPE" and not m.text.lower().startswith("the ")
             return m.text.removeprefix("the ").strip() if a_city else None  # "the Élysée" is a venue, not a city
         return None
     if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}:
         return None  # "a Moscow-held part of Kherson"
-    if t.lower_ in _REGIONS or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in _REGIONS:
+    if t.lower_ in WORDS["regions"] or f"{t.lower_} {doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ''}" in WORDS["regions"]:
         return None  # "the first summit held in Africa": a continent is not a city
     if t.ent_type_ in ("GPE", "LOC", "FAC") and (t.pos_ == "PROPN" or t.ent_iob_ == "B"):
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)  # "The Hague": the whole name
@@ -274,11 +267,12 @@ def dateline_city(text: str) -> str | None:
     return None
 
 
-def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[int, int]) -> str | None:
+def _city_of_sentence(sent, doc: Doc, mentions: list[Mention],
+                      by_token: dict[int, int], places: _Places) -> str | None:
     """The one place a sentence names as a location ("the halls of Paris' Élysée Palace ... a summit")."""
     cities = []
     for t in sent:
-        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in _VENUE_PREPS | {"of"}):
+        if t.dep_ in ("pobj", "poss", "compound") and (t.dep_ != "pobj" or t.head.lower_ in WORDS["venue_preps"] | WORDS["place_of_preps"]):
             idx = by_token.get(t.i)
             if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
                 continue
@@ -289,7 +283,7 @@ def _city_of_sentence(sent, doc: Doc, mentions: list[Mention], by_token: dict[in
                 continue  # "a swipe at Washington", "New Delhi's purchases": the government, not a place
             if idx is None and not (t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"):
                 continue
-            city = _city_token(t, doc, mentions, by_token) if idx is None or t.i == mentions[idx].start else None
+            city = _city_token(t, doc, mentions, by_token, places) if idx is None or t.i == mentions[idx].start else None
             if city and city not in cities:
                 cities.append(city)
     return cities[0] if len(cities) == 1 else None
@@ -305,14 +299,13 @@ def _actor_indexes(prep: Token, mentions: list[Mention], by_token: dict[int, int
 
 
 def _is_weekday_or_possessive(t: Token) -> bool:
-    return t.lower_ in {"'s", "’s", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "this", "that", "next", "last", "weekend"} or t.dep_ == "case"
+    return t.lower_ in WORDS["weekday_or_possessive_words"] or t.dep_ == "case"
 
 
 def _is_planned(tok: Token) -> bool:
     """A proposed or future meeting ("a proposed weekend summit", "wants a summit", "will reconvene for")."""
     words = {t.lower_ for t in tok.lefts} | {t.lower_ for t in tok.head.lefts} | {tok.head.lower_}
-    return bool(words & LEXICON.planned_words)
+    return bool(words & WORDS["planned_words"])
 
 
 def _group(found: list[SummitMention]) -> None:
@@ -339,3 +332,46 @@ def _group(found: list[SummitMention]) -> None:
         else:
             sm.key = f"s{len(keys)}"
             keys.append(sm)
+
+
+def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, Node],
+                     article_id: str) -> tuple[dict[str, Node], dict[int, str], str | None]:
+    """One Summit node per meeting key (ids shared across articles: same city and date, same
+    meeting); generic mentions refer to the main (most mentioned) meeting."""
+    nodes: dict[str, Node] = {}
+    groups: dict[str, list[SummitMention]] = {}
+    for sm in summits:
+        if sm.key:
+            groups.setdefault(sm.key, []).append(sm)
+    ids: dict[str, str] = {}
+    for key, group in groups.items():
+        placed = [s for s in group if s.city or s.format] or group
+        anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
+        date = next((s.date for s in group if s.date), None)
+        place = slugify(anchor.city) if anchor.city else anchor.format
+        if anchor.city or date:  # the same place and date in any article is the same meeting
+            sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
+        else:  # nothing to recognise it by elsewhere: keep it to this article
+            sid = f"summit-{slugify(article_id)}-{key}"
+        ids[key] = sid
+        if sid in nodes or sid in entity_nodes:
+            continue
+        props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}
+        if all(s.planned for s in group):
+            props["status"] = "planned"
+        name = anchor.name if len(anchor.name.split()) > 1 else re.sub(r"^(an?|the)\s+", "", anchor.text, flags=re.I)
+        surface = [s.text for s in group] + [s.name for s in group]
+        aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
+        nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
+    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
+              for k, g in groups.items()}
+    main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None
+    summit_of_token: dict[int, str] = {}
+    for sm in summits:
+        if sm.bilateral:
+            continue
+        if sm.key:
+            summit_of_token[sm.head] = ids[sm.key]
+        elif main and not sm.planned and sm.generic_ok:
+            summit_of_token[sm.head] = main
+    return nodes, summit_of_token, main
