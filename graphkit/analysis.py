@@ -1,5 +1,5 @@
 """Analysis helpers: plain functions over the store's MultiDiGraph (`EmbeddedStore.networkx()` or
-`graphkit.stores.property_graph.to_networkx(graph)`).
+`graphkit.convert.to_networkx(graph)`).
 
 Nodes carry `kind` and `name` (plus `state` on a Person, `date` on a Summit); edges are keyed by
 relation type. Article nodes and MENTIONS edges are provenance, not diplomacy: every function

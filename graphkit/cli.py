@@ -337,7 +337,7 @@ def bench() -> None:
 @one_line_errors
 def bench_extract_command(paths: tuple[str, ...], repeat: int, copies: int, jobs: int) -> None:
     """graphkit's extractor against raw spaCy nlp.pipe on the same articles (default: seeds/)."""
-    from graphkit.bench import bench_extract
+    from graphkit.bench.extract import bench_extract
     from graphkit.pipeline import read_articles
 
     articles, _ = read_articles(list(paths) or ["seeds"], strict=True)
@@ -348,14 +348,39 @@ def bench_extract_command(paths: tuple[str, ...], repeat: int, copies: int, jobs
     click.echo(f"ratio              : {result.ratio:.3f} (target >= 0.75)")
 
 
-@bench.command("load", context_settings={"ignore_unknown_options": True, "help_option_names": []})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def bench_load_command(args: tuple[str, ...]) -> None:
-    """Batched UNWIND loading against one MERGE per relationship into an empty Neo4j, same run
-    (options: --uri, --relationships, --per-row-limit, --batch-size, --force, --json; see --help)."""
-    from graphkit.bench_load import main as bench_load_main
+@bench.command("load")
+@click.option("--uri", envvar="NEO4J_URI", required=True, help="Bolt URI of an empty Neo4j database (or NEO4J_URI).")
+@click.option("--user", default=None, help="User name (default: NEO4J_USERNAME or neo4j).")
+@click.option("--password", default=None, help="Password (default: NEO4J_PASSWORD).")
+@click.option("--database", default=None, help="Database name (default: the server's default).")
+@click.option("--relationships", type=int, default=50_000, show_default=True, help="Relations in the synthetic graph.")
+@click.option("--per-row-limit", type=int, default=5_000, show_default=True,
+              help="Relations loaded per row, the rate extrapolated to the whole graph (0: all).")
+@click.option("--batch-size", type=int, default=None, help="Rows per UNWIND batch.")
+@click.option("--repeat", type=int, default=3, show_default=True, help="Timed runs of each loader; the median counts.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--force", is_flag=True, help="Empty the database even if it holds data.")
+@one_line_errors
+def bench_load_command(uri: str, user: str | None, password: str | None, database: str | None, relationships: int,
+                       per_row_limit: int, batch_size: int | None, repeat: int, seed: int, as_json: bool,
+                       force: bool) -> None:
+    """Batched UNWIND loading against one MERGE per relationship into an empty Neo4j, in the same run."""
+    from graphkit.bench.load import bench_load, describe
+    from graphkit.stores.neo4j import Neo4jStore
 
-    sys.exit(bench_load_main(list(args)))
+    extra = {"batch_size": batch_size} if batch_size else {}
+    with Neo4jStore(uri, user, password, database, **extra) as store:
+        counts = store.stats()
+        if (counts["nodes"] or counts["relations"]) and not force:
+            raise GraphkitError(f"{store.location} is not empty ({sum(counts['nodes'].values())} nodes); the benchmark "
+                                "deletes everything, so pass --force if that is what you want")
+        result = bench_load(store, relationships, seed, per_row_limit or None, repeat=repeat)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    for line in describe(result):
+        click.echo(line)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m graphkit`

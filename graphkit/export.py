@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from graphkit.model import Graph
-from graphkit.stores.property_graph import to_networkx
+from graphkit.convert import to_networkx
 
 FORMATS = ("graphml", "gexf", "json")
 

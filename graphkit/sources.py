@@ -333,7 +333,7 @@ def normalize_date(value: Any) -> str | None:
     if m:
         y, mo, d = (int(g) for g in m.groups())
         return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
-    from graphkit.extract.dates import parse_date  # local: keeps start-up light for plain reads
+    from graphkit.dates import parse_date  # local: keeps start-up light for plain reads
 
     parsed = parse_date(value)
     return parsed if parsed and _ISO_DATE.match(parsed) else None
@@ -676,7 +676,7 @@ def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
 
 def _date_from_lines(text: str) -> str | None:
     """A "Date: ..." line, else the date of a wire dateline ("KUALA LUMPUR, May 26, 2025 — ...")."""
-    from graphkit.extract.dates import parse_date  # local: keeps start-up light for plain reads
+    from graphkit.dates import parse_date  # local: keeps start-up light for plain reads
 
     raw = _first_group(_DATE_LINE, text)
     if raw:

@@ -26,7 +26,7 @@ from pyvis.network import Network
 
 from graphkit.model import (RELATION_SPECS, SYMMETRIC_TYPES, Graph, NodeKind, RelationFamily, RelationSpec,
                             RelationType)
-from graphkit.stores.property_graph import evidence_from_record, to_networkx
+from graphkit.convert import evidence_from_record, to_networkx
 
 ASSETS = Path(__file__).with_name("view_assets")
 VIS_VERSION = "9.1.2"

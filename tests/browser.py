@@ -3,7 +3,7 @@
     from browser import screenshot
     screenshot(Path("graph.html"), Path("docs/graph.png"))
 
-The browser flags and paths live in `graphkit.bench_view.headless_chromium`, shared with the
+The browser flags and paths live in `graphkit.bench.view.headless_chromium`, shared with the
 benchmark.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from graphkit.bench_view import chromium_paths, headless_chromium, wait_until_ready
+from graphkit.bench.view import chromium_paths, headless_chromium, wait_until_ready
 
 __all__ = ["chromium_available", "click", "edge_midpoint", "headless_chromium", "hover", "node_position",
            "open_view", "screenshot", "severe_log", "tooltip_text", "wait_until_ready"]

@@ -4,7 +4,7 @@ import pytest
 from graphkit.model import Evidence, Graph, Node, Relation
 from graphkit.stores.base import StoreError, UnsupportedQuery
 from graphkit.stores.embedded_cypher import run_query, translate
-from graphkit.stores.property_graph import to_networkx
+from graphkit.convert import to_networkx
 
 
 @pytest.fixture(scope="module")

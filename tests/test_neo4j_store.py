@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.bench_load import bench_load, synthetic_graph
+from graphkit.bench.load import bench_load, synthetic_graph
 from graphkit.model import Evidence, Graph, Node, NodeKind, Relation, RelationType, merge_graphs
 from graphkit.stores.base import StoreError
 from graphkit.stores.embedded import EmbeddedStore
 from graphkit.stores.neo4j import SCHEMA_CYPHER, Neo4jStore, schema_statements
-from graphkit.stores.property_graph import relation_record
+from graphkit.convert import relation_record
 from tests.neo4j_fixture import article_id, london_article, paris_article, sample_article_graphs
 
 pytestmark = pytest.mark.neo4j

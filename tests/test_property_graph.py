@@ -4,7 +4,7 @@ import json
 import pytest
 
 from graphkit.model import Evidence, Relation, RelationProperties, RelationType
-from graphkit.stores.property_graph import RELATION_RECORD_KEYS, evidence_from_record, relation_record
+from graphkit.convert import RELATION_RECORD_KEYS, evidence_from_record, relation_record
 
 SHARED = "Ruto and Museveni met in Nairobi on Monday, « trade » first."
 

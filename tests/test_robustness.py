@@ -358,7 +358,7 @@ def test_cli_progress_bars_on_request_and_on_a_terminal_only(tmp_path):
 
 def _big_store(path: Path) -> None:
     """A store large enough (about 2 MB) that writing it takes a noticeable moment."""
-    from graphkit.bench_load import synthetic_graph
+    from graphkit.bench.load import synthetic_graph
 
     EmbeddedStore(path).replace_articles(synthetic_graph(10_000), [])
 

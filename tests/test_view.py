@@ -299,7 +299,7 @@ def test_analysis_docstring_examples_run():
 
 def test_actor_centrality_ranks_ukraine_first():
     from graphkit.analysis import actor_centrality
-    from graphkit.stores.property_graph import to_networkx
+    from graphkit.convert import to_networkx
 
     rows = actor_centrality(to_networkx(diplomacy_graph()))
     assert rows[0][:3] == ("UKR", "Ukraine", 10)
@@ -312,7 +312,7 @@ def test_actor_centrality_ranks_ukraine_first():
 
 def test_co_attendance_counts_shared_summits_through_leaders():
     from graphkit.analysis import co_attendance
-    from graphkit.stores.property_graph import to_networkx
+    from graphkit.convert import to_networkx
 
     co = co_attendance(to_networkx(diplomacy_graph()))
     weights = {frozenset((u, v)): d["weight"] for u, v, d in co.edges(data=True)}
@@ -323,7 +323,7 @@ def test_co_attendance_counts_shared_summits_through_leaders():
 
 def test_stance_network_rolls_people_up_and_blocs_split_the_camps():
     from graphkit.analysis import stance_blocs, stance_network
-    from graphkit.stores.property_graph import to_networkx
+    from graphkit.convert import to_networkx
 
     signed = stance_network(to_networkx(diplomacy_graph()))
     assert signed["UKR"]["RUS"]["weight"] == -2  # OPPOSED + ATTACKED
@@ -336,7 +336,7 @@ def test_stance_network_rolls_people_up_and_blocs_split_the_camps():
 
 def test_summit_timeline_is_in_date_order():
     from graphkit.analysis import summit_timeline
-    from graphkit.stores.property_graph import to_networkx
+    from graphkit.convert import to_networkx
 
     assert summit_timeline(to_networkx(diplomacy_graph())) == [
         ("2025-03-02", "London security summit", 6),

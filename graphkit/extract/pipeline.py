@@ -4,7 +4,7 @@
 
 Each stage takes what the one before returned (graphkit/extract/types.py) and edits none of it;
 the gazetteer is handed in, never loaded here. Kept apart from graphkit/extract/__init__.py so
-that importing `graphkit.extract.dates` stays light."""
+that importing `graphkit.dates` stays light."""
 from __future__ import annotations
 
 from typing import Callable

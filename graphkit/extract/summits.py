@@ -10,7 +10,7 @@ from typing import Mapping
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.dates import parse_date, resolve_month_day, resolve_weekday
+from graphkit.dates import parse_date, resolve_month_day, resolve_weekday
 from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
 from graphkit.extract.resolve import slugify

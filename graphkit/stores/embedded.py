@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from graphkit.model import Graph, NodeKind
 from graphkit.stores.base import GraphStore, QueryResult, StoreError, StoredArticle
 from graphkit.stores.embedded_cypher import run_query
-from graphkit.stores.property_graph import to_networkx
+from graphkit.convert import to_networkx
 
 FORMAT = "graphkit"
 VERSION = 1

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from graphkit.model import (Graph, Node, NodeKind, Relation, RelationProperties, RelationType,
                             merge_graphs)
 from graphkit.stores.base import GraphStore, QueryResult, StoreError, StoredArticle
-from graphkit.stores.property_graph import (RELATION_PROPERTY_KEYS, RELATION_RECORD_KEYS, evidence_from_record,
+from graphkit.convert import (RELATION_PROPERTY_KEYS, RELATION_RECORD_KEYS, evidence_from_record,
                                             node_record, relation_record)
 
 # The schema, kept here so an installed package has it; cypher/schema.cypher is the same text

@@ -9,19 +9,16 @@ is measured on the first `per_row_limit` relations (and the nodes they join), no
 timed apart, and extrapolated to the whole graph, since at a few hundred rows per second the full
 load would take minutes.
 
-    python -m graphkit.bench_load --uri bolt://127.0.0.1:7687 --relationships 50000
+    graphkit bench load --uri bolt://127.0.0.1:7687 --relationships 50000
 
 The database is emptied before, between and after the runs; it refuses a non-empty one unless
 --force is given.
 """
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import random
 import statistics
-import sys
 import time
 from typing import Any
 
@@ -188,56 +185,23 @@ def bench_load(store: Neo4jStore, n_relationships: int = 50_000, seed: int = 0,
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graphkit.bench_load", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--uri", help="Bolt URI (default: $NEO4J_URI)")
-    parser.add_argument("--user", help="user name (default: $NEO4J_USERNAME or neo4j)")
-    parser.add_argument("--password", help="password (default: $NEO4J_PASSWORD)")
-    parser.add_argument("--database", help="database name (default: the server's default)")
-    parser.add_argument("--relationships", type=int, default=50_000, help="relations in the synthetic graph")
-    parser.add_argument("--per-row-limit", type=int, default=5_000,
-                        help="relations loaded per row, the rate being extrapolated (0: all)")
-    parser.add_argument("--batch-size", type=int, default=None, help="rows per UNWIND batch")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each loader; the median counts")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--force", action="store_true", help="empty the database even if it holds data")
-    args = parser.parse_args(argv)
-    try:
-        extra = {"batch_size": args.batch_size} if args.batch_size else {}
-        with Neo4jStore(args.uri, args.user, args.password, args.database, **extra) as store:
-            counts = store.stats()
-            if (counts["nodes"] or counts["relations"]) and not args.force:
-                print(f"error: {store.location} is not empty ({sum(counts['nodes'].values())} nodes); the benchmark "
-                      "deletes everything, so pass --force if that is what you want", file=sys.stderr)
-                return 2
-            result = bench_load(store, args.relationships, args.seed, args.per_row_limit or None,
-                                repeat=args.repeat)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return 0
-    print(f"synthetic graph: {result['relationships']:,} relationships, {result['nodes']:,} nodes")
-    print(f"batched (UNWIND, {result['batch_size']:,} rows per batch, one transaction, median): "
-          f"{result['batched_seconds']:.2f} s, {result['batched_relationships_per_s']:,.0f} relationships/s")
+def describe(result: dict) -> list[str]:
+    """The lines `graphkit bench load` prints for a result of bench_load."""
+    lines = [f"synthetic graph: {result['relationships']:,} relationships, {result['nodes']:,} nodes",
+             f"batched (UNWIND, {result['batch_size']:,} rows per batch, one transaction, median): "
+             f"{result['batched_seconds']:.2f} s, {result['batched_relationships_per_s']:,.0f} relationships/s"]
     if result["per_row_extrapolated"]:
         scope = (f"measured on the first {result['per_row_relationships_measured']:,} relationships and their "
                  f"{result['per_row_nodes_measured']:,} nodes in {result['per_row_seconds_measured']:.1f} s, "
                  "extrapolated to the whole graph")
     else:
         scope = "the whole graph"
-    print(f"per row (one auto-commit MERGE each; {scope}): {result['per_row_seconds']:,.1f} s, "
-          f"{result['per_row_relationships_per_s']:,.0f} relationships/s "
-          f"({result['per_row_relationship_merges_per_s']:,.0f} relationship and "
-          f"{result['per_row_node_merges_per_s']:,.0f} node MERGEs/s)")
-    print(f"batched is {result['speedup']}x faster (median of {result['repeat']} runs each; "
-          f"batched runs {', '.join(f'{t:.2f}' for t in result['batched_seconds_runs'])} s, "
-          f"per-row runs {', '.join(f'{t:,.1f}' for t in result['per_row_seconds_runs'])} s; "
-          f"ratio range {result['speedup_range'][0]}x-{result['speedup_range'][1]}x)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    lines.append(f"per row (one auto-commit MERGE each; {scope}): {result['per_row_seconds']:,.1f} s, "
+                 f"{result['per_row_relationships_per_s']:,.0f} relationships/s "
+                 f"({result['per_row_relationship_merges_per_s']:,.0f} relationship and "
+                 f"{result['per_row_node_merges_per_s']:,.0f} node MERGEs/s)")
+    lines.append(f"batched is {result['speedup']}x faster (median of {result['repeat']} runs each; "
+                 f"batched runs {', '.join(f'{t:.2f}' for t in result['batched_seconds_runs'])} s, "
+                 f"per-row runs {', '.join(f'{t:,.1f}' for t in result['per_row_seconds_runs'])} s; "
+                 f"ratio range {result['speedup_range'][0]}x-{result['speedup_range'][1]}x)")
+    return lines

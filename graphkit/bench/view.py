@@ -1,7 +1,7 @@
 """How big a graph the HTML view can take: file size and headless-Chromium load-and-draw time.
 
-    python -m graphkit.bench_view                 # 500, 2,000 and 10,000 nodes
-    python -m graphkit.bench_view --sizes 300 1500 --keep out/bench
+    python -m graphkit.bench.view                 # 500, 2,000 and 10,000 nodes
+    python -m graphkit.bench.view --sizes 300 1500 --keep out/bench
 
 Graphs are generated (states in blocs that support each other and oppose the others, leaders,
 bodies, summits with attendees) so the view has the shape of real output at any size. Times are
@@ -206,7 +206,7 @@ def format_table(rows: list[BenchRow]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m graphkit.bench_view", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m graphkit.bench.view", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000])
     parser.add_argument("--keep", type=Path, default=None, help="write the pages here and keep them")
     parser.add_argument("--timeout", type=float, default=300.0)
