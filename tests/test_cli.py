@@ -4,17 +4,18 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GRAPHKIT = shutil.which("graphkit")
+GRAPHKIT = [sys.executable, "-m", "graphkit"]  # this checkout (conftest puts it first on PYTHONPATH)
 
 
 def run(*args, cwd, ok=True, stdin=None):
-    proc = subprocess.run([GRAPHKIT, *map(str, args)], cwd=cwd, capture_output=True, text=True, input=stdin, timeout=600)
+    proc = subprocess.run([*GRAPHKIT, *map(str, args)], cwd=cwd, capture_output=True, text=True, input=stdin, timeout=600)
     if ok:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -28,11 +29,13 @@ def ingested(tmp_path_factory):
     return work, proc
 
 
-def test_console_script_is_installed():
-    assert GRAPHKIT, "pip install -e . should put `graphkit` on PATH"
-    out = subprocess.run([GRAPHKIT, "--help"], capture_output=True, text=True).stdout
-    for command in ("extract", "ingest", "query", "view", "stats", "export", "bench"):
-        assert command in out
+def test_console_script_is_installed_and_lists_every_command():
+    script = shutil.which("graphkit")
+    assert script, "pip install -e . should put `graphkit` on PATH"
+    for cmd in ([script], GRAPHKIT):
+        out = subprocess.run([*cmd, "--help"], capture_output=True, text=True).stdout
+        for command in ("extract", "ingest", "query", "view", "stats", "export", "bench"):
+            assert command in out
 
 
 def test_extract_prints_the_guideline_format(tmp_path):
@@ -146,7 +149,7 @@ def test_store_option_and_environment(tmp_path):
                        encoding="utf-8")
     run("ingest", article, "--store", tmp_path / "custom.json", cwd=tmp_path)
     assert (tmp_path / "custom.json").exists() and not (tmp_path / "graphkit.json").exists()
-    env_stats = subprocess.run([GRAPHKIT, "stats", "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
+    env_stats = subprocess.run([*GRAPHKIT, "stats", "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
                                env={**__import__("os").environ, "GRAPHKIT_STORE": str(tmp_path / "custom.json")})
     assert json.loads(env_stats.stdout)["nodes"]["Person"] == 2
 

@@ -1,12 +1,9 @@
 """Article identity: an article is known by its URL or its text, never by its file name alone,
 so no input is lost to another with the same name, and one text read twice is one article."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from graphkit.pipeline import ingest_paths
 from graphkit.stores.embedded import EmbeddedStore

@@ -14,6 +14,7 @@ import shutil
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 import tracemalloc
@@ -25,7 +26,7 @@ from graphkit.model import Article, Evidence, Graph, Node, Relation
 from graphkit.pipeline import read_articles
 from graphkit.stores.embedded import EmbeddedStore
 
-GRAPHKIT = shutil.which("graphkit")
+GRAPHKIT = [sys.executable, "-m", "graphkit"]  # this checkout (conftest puts it first on PYTHONPATH)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256)) * 4
 LEADERS = [("Emmanuel Macron", "France"), ("Keir Starmer", "Britain"), ("Volodymyr Zelenskyy", "Ukraine"),
            ("Friedrich Merz", "Germany"), ("Donald Trump", "the United States"), ("Donald Tusk", "Poland")]
@@ -33,8 +34,7 @@ LEADERS = [("Emmanuel Macron", "France"), ("Keir Starmer", "Britain"), ("Volodym
 
 def graphkit(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 300,
              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    assert GRAPHKIT, "the graphkit console script is not installed (pip install -e .)"
-    return subprocess.run([GRAPHKIT, *args], cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
+    return subprocess.run([*GRAPHKIT, *args], cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
 
 
@@ -268,14 +268,14 @@ def test_unreadable_files_and_folders_are_named_with_the_reason(tmp_path, store)
     os.chmod(corpus / "secret.txt", 0)
     os.chmod(corpus / "locked", 0)
     try:
-        proc = subprocess.run([*prefix, GRAPHKIT, "ingest", "in", "--store", "g.json"], cwd=tmp_path,
+        proc = subprocess.run([*prefix, *GRAPHKIT, "ingest", "in", "--store", "g.json"], cwd=tmp_path,
                               capture_output=True, timeout=300)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.decode().startswith("ingested into g.json: 2 added, 0 updated, 0 unchanged, 2 failed")
         assert err_lines(proc) == ["graphkit: failed: in/locked: cannot list the folder (Permission denied)",
                                    "graphkit: failed: in/secret.txt: cannot read (Permission denied)"]
         before = snapshot(tmp_path)
-        alone = subprocess.run([*prefix, GRAPHKIT, "ingest", "in/secret.txt", "--store", "g.json"], cwd=tmp_path,
+        alone = subprocess.run([*prefix, *GRAPHKIT, "ingest", "in/secret.txt", "--store", "g.json"], cwd=tmp_path,
                                capture_output=True, timeout=300)
         assert (alone.returncode, err_lines(alone)) == (
             1, ["graphkit: error: in/secret.txt: cannot read (Permission denied)"])
@@ -333,7 +333,7 @@ def test_cli_progress_bars_on_request_and_on_a_terminal_only(tmp_path):
     leader, follower = pty.openpty()  # stderr is a terminal: a bar by default
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
-        tty = subprocess.run([GRAPHKIT, "ingest", "in/empty.txt", "--store", "g.json"], cwd=tmp_path,
+        tty = subprocess.run([*GRAPHKIT, "ingest", "in/empty.txt", "--store", "g.json"], cwd=tmp_path,
                              stdout=subprocess.PIPE, stderr=follower, timeout=120)
         os.close(follower)
         follower = -1
@@ -391,7 +391,7 @@ def test_sigkill_midway_leaves_the_old_store_or_the_complete_new_one(tmp_path):
         run = tmp_path / f"run-{i}"
         run.mkdir()
         shutil.copyfile(base, run / "g.json")
-        proc = subprocess.Popen([GRAPHKIT, "ingest", str(tmp_path / "in"), "--store", "g.json"], cwd=run,
+        proc = subprocess.Popen([*GRAPHKIT, "ingest", str(tmp_path / "in"), "--store", "g.json"], cwd=run,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             if trigger == "timer":
@@ -427,7 +427,7 @@ def test_sigkill_midway_leaves_the_old_store_or_the_complete_new_one(tmp_path):
 def test_ctrl_c_is_one_line_and_the_store_is_old_or_complete(tmp_path, store):
     write_corpus(tmp_path / "in", 40)
     before = store.read_bytes()
-    proc = subprocess.Popen([GRAPHKIT, "ingest", "in", "--store", "g.json", "--progress"], cwd=tmp_path,
+    proc = subprocess.Popen([*GRAPHKIT, "ingest", "in", "--store", "g.json", "--progress"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = b""
     while b"reading" not in seen:  # the ingest has begun (its first progress bar is up)
@@ -463,7 +463,7 @@ def test_a_second_writer_waits_its_turn_and_says_so(tmp_path, store):
 
     write_corpus(tmp_path / "in", 3)
     with _StoreLock(store):  # held until the second writer says it is waiting
-        proc = subprocess.Popen([GRAPHKIT, "ingest", "in", "--store", "g.json", "--wait", "120"], cwd=tmp_path,
+        proc = subprocess.Popen([*GRAPHKIT, "ingest", "in", "--store", "g.json", "--wait", "120"], cwd=tmp_path,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         said = proc.stderr.readline().decode()
     out, err = proc.communicate(timeout=300)
@@ -487,7 +487,7 @@ def test_four_ingests_at_once_all_land(tmp_path):
         run = tmp_path / f"run-{attempt}"
         run.mkdir()
         shutil.copyfile(base, run / "g.json")
-        procs = [subprocess.Popen([GRAPHKIT, "ingest", str(tmp_path / c), "--store", "g.json"], cwd=run,
+        procs = [subprocess.Popen([*GRAPHKIT, "ingest", str(tmp_path / c), "--store", "g.json"], cwd=run,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in "abcd"]
         outs = [p.communicate(timeout=600) for p in procs]
         assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _, err in outs]

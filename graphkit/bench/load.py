@@ -24,7 +24,6 @@ from typing import Any
 
 from graphkit.model import (RELATION_ENDS, Evidence, Graph, Node, NodeKind, Relation, RelationProperties,
                             RelationType)
-from graphkit.stores.base import StoreError
 from graphkit.stores.neo4j import Neo4jStore
 
 # How often each relation type occurs in the synthetic graph (MENTIONS are added per article).
