@@ -302,6 +302,22 @@ def four_writers_at_once(work: Path) -> str:
     return HANDLED if ok and sources(store) >= {"first.txt", "w0.txt", "w1.txt", "w2.txt", "w3.txt"} else LOST
 
 
+def lock_of_a_killed_writer(work: Path) -> str:
+    """A writer killed while holding the lock leaves the lock file, not the lock: the next one
+    proceeds at once (even with --wait 0)."""
+    store = seeded_store(work)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
+                               "from graphkit.stores.embedded import _StoreLock; "
+                               "lock = _StoreLock(Path(sys.argv[1])); lock.__enter__(); print('held', flush=True); "
+                               "time.sleep(600)", str(store)], stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == b"held\n"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=60)
+    run = graphkit("ingest", str(SEEDS[2]), "--store", "g.json", "--wait", "0", cwd=work)
+    return verdict(run, run.code == 0 and (work / "g.json.lock").exists(),
+                   lost=sources(store) != {"first.txt", SEEDS[2].name})
+
+
 def sigkill_at_random_points(work: Path) -> str:
     """Kill ingests at random moments (seeded): the store is always the old one or the whole new one."""
     store = seeded_store(work)
@@ -330,7 +346,7 @@ CASES = [Case(f.__name__.replace("_", " "), f) for f in (
     deep_json_file, deep_json_field, deep_jsonl_line, fifo_in_folder, fifo_given, socket_in_folder, device_given,
     symlink_loop_in_folder, one_huge_line, empty_binary_and_bad_records,
     deep_nested_store, corrupted_store_names_its_backup, read_only_store, store_keeps_its_mode, file_too_large,
-    folder_not_writable, four_writers_at_once, sigkill_at_random_points,
+    folder_not_writable, four_writers_at_once, lock_of_a_killed_writer, sigkill_at_random_points,
 )]
 
 
