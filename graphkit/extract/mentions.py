@@ -8,6 +8,7 @@ give the person's role and the state or body it is held for.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -149,15 +150,25 @@ class MentionFinder:
     def _attach_titles(self, doc: Doc, mentions: list[Mention]) -> None:
         """Find an office title before (or in apposition after) each person and what it serves."""
         by_end = {m.end: i for i, m in enumerate(mentions)}
+        # How many mentions cover each token, counted once: "covered by another mention" is then
+        # a lookup, not a set rebuilt per person (quadratic on long articles). Spans never change here.
+        covering = [0] * (len(doc) + 1)
+        for m in mentions:
+            for t in range(m.start, m.end):
+                covering[t] += 1
         for i, m in enumerate(mentions):
             if m.kind is not NodeKind.PERSON:
                 continue
-            if not self._title_before(doc, mentions, by_end, i):
+            if not self._title_before(doc, mentions, by_end, i, covering):
                 self._title_after(doc, mentions, i)
 
-    def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int) -> bool:
+    def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int,
+                      covering: list[int]) -> bool:
         m = mentions[i]
-        covered = {t for o in mentions if o is not m for t in range(o.start, o.end)}
+
+        def covered(t: int) -> bool:  # by a mention other than m
+            return covering[t] - (m.start <= t < m.end) > 0
+
         office, start = self._office_ending_at(doc, m.start, covered)
         if office is None:
             return False
@@ -192,13 +203,13 @@ class MentionFinder:
                     self._set_affiliation(mentions, aff, i)
                 return
 
-    def _office_ending_at(self, doc: Doc, end: int, covered: set[int]):
+    def _office_ending_at(self, doc: Doc, end: int, covered: Callable[[int], bool]):
         """The longest office title (skipping adjectives like "powerful") that ends right before `end`;
         a state or body named before it ("NATO Secretary-General") is its affiliation, not part of it."""
         best = (None, end)
         words: list[Token] = []
         j = end - 1
-        while j >= 0 and end - j <= 6 and j not in covered:
+        while j >= 0 and end - j <= 6 and not covered(j):
             tok = doc[j]
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
