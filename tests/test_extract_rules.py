@@ -420,3 +420,28 @@ def test_its_is_not_taken_for_the_last_body_named():
     assert ("SDN", "OPPOSED", "african-union") in rels
     assert ("RWA", "SUPPORTED", "un") not in rels and ("paul-kagame", "SUPPORTED", "un") not in rels
     assert ("african-union", "OPPOSED", "african-union") not in rels
+
+
+def test_title_of_a_state_before_the_name():
+    _, rels = facts("In Lusaka the Foreign Minister of Chile, Alberto van Klaveren, met the Minister of Defence "
+                    "of Peru Walter Astudillo.", date="2024-03-05")
+    assert {("alberto-van-klaveren", "LEADS", "CHL"), ("walter-astudillo", "LEADS", "PER")} <= rels
+
+
+def test_title_name_of_a_state():
+    _, rels = facts("The guests were President Tomasz Okonkwo of Malawi and Prime Minister Ilse Varga of Namibia.")
+    assert {("tomasz-okonkwo", "LEADS", "MWI"), ("ilse-varga", "LEADS", "NAM")} <= rels
+
+
+def test_listed_titles_belong_to_the_next_name_not_the_previous():
+    _, rels = facts("The guests included Spanish King Felipe VI, Belgian Prime Minister Anneke Drost and "
+                    "Danish Foreign Minister Rune Halvorsen.", date="2024-06-01")
+    assert {("felipe-vi", "LEADS", "ESP"), ("anneke-drost", "LEADS", "BEL"),
+            ("rune-halvorsen", "LEADS", "DNK")} <= rels
+    assert ("felipe-vi", "LEADS", "BEL") not in rels
+
+
+def test_honorifics_between_title_and_name():
+    _, rels = facts("Muscat: The Sultan HM Haitham bin Tariq received Chilean Ambassador HE Dr. Rosa Quiroga.",
+                    date="2024-09-10")
+    assert {("haitham-bin-tariq", "LEADS", "OMN"), ("rosa-quiroga", "LEADS", "CHL")} <= rels

@@ -169,12 +169,55 @@ class MentionFinder:
         def covered(t: int) -> bool:  # by a mention other than m
             return covering[t] - (m.start <= t < m.end) > 0
 
-        office, start = self._office_ending_at(doc, m.start, covered)
+        name_start = _skip_honorifics_back(doc, m.start, covered)
+        office, start = self._office_ending_at(doc, name_start, covered)
+        if office is None:
+            return self._title_of_before(doc, mentions, by_end, i, covered)
+        mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
+        self._affiliation_ending_at(doc, mentions, by_end, start, i)
+        if mentions[i].affiliation is None and mentions[i].affiliation_person is None:
+            self._affiliation_of_after(doc, mentions, i)
+        return True
+
+    def _title_of_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int,
+                         covered: Callable[[int], bool]) -> bool:
+        """"the President of Venezuela, Nicolás Maduro", "Minister of Foreign Affairs of Egypt Sameh
+        Shoukry": a title "of" a state or body, right before the name."""
+        m = mentions[i]
+        j = _skip_honorifics_back(doc, m.start, covered)
+        if j > 0 and doc[j - 1].text == ",":
+            j -= 1
+        k = by_end.get(j)
+        if k is None or mentions[k].kind not in (NodeKind.STATE, NodeKind.ORGANIZATION) \
+                or mentions[k].how in ("demonym", "descriptor"):
+            return False
+        of = mentions[k].start - 1
+        while of >= 0 and doc[of].lower_ in WORDS["articles"]:
+            of -= 1
+        if of <= 0 or doc[of].lower_ not in WORDS["of_words"]:
+            return False
+        office, start = self._office_ending_at(doc, of, covered)
         if office is None:
             return False
         mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
-        self._affiliation_ending_at(doc, mentions, by_end, start, i)
+        self._set_affiliation(mentions, k, i)
+        if start > 0 and any(doc[t].lower_.rstrip("-") in WORDS["former"] for t in range(max(0, start - 3), start)):
+            mentions[i] = replace(mentions[i], former=True)
         return True
+
+    def _affiliation_of_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
+        """"President Everiste Ndayishimiye of Burundi": the state or body named by "of" after the name."""
+        m = mentions[i]
+        j = m.end
+        if j >= len(doc) or doc[j].lower_ not in WORDS["of_words"]:
+            return
+        j += 1
+        while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
+            j += 1
+        k = next((k for k in range(i + 1, min(i + 3, len(mentions))) if mentions[k].start == j), None)
+        if k is not None and mentions[k].kind in (NodeKind.STATE, NodeKind.ORGANIZATION) \
+                and mentions[k].how not in ("demonym", "descriptor"):
+            self._set_affiliation(mentions, k, i)
 
     def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
         """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
@@ -194,10 +237,13 @@ class MentionFinder:
         while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
                 and doc[end].lower_ not in WORDS["title_enders"]:
             end += 1
+        starts = {o.start for o in mentions if o.kind is NodeKind.PERSON}
         for stop in range(end, j, -1):
             words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
+                if _skip_honorifics(doc, stop) in starts:
+                    return  # "King Abdullah II, Qatari Emir Tamim ...": the next person's title, not apposition
                 mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=m.end, title_end=stop)
                 if aff is not None:
                     self._set_affiliation(mentions, aff, i)
@@ -247,6 +293,24 @@ class MentionFinder:
             mentions[k] = replace(other, title_of=True)
         elif other.kind is NodeKind.PERSON:
             mentions[i] = replace(mentions[i], affiliation_person=other.start)
+
+
+def _skip_honorifics_back(doc: Doc, end: int, covered: Callable[[int], bool]) -> int:
+    """Where a title would end before a name, past "HH Sheikh", "His Majesty", "Dr"."""
+    while end > 0 and not covered(end - 1) and _honorific(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _skip_honorifics(doc: Doc, start: int) -> int:
+    while start < len(doc) and _honorific(doc[start]):
+        start += 1
+    return start
+
+
+def _honorific(tok: Token) -> bool:
+    """A capitalised honorific ("HE", "Sheikh"), never the pronoun "he"."""
+    return tok.lower_ in WORDS["honorifics_between_title_and_name"] and tok.text[:1].isupper()
 
 
 def _case_sensitive(text: str) -> bool:

@@ -65,9 +65,16 @@ def state_at_name(r: Reading, start: int) -> str | None:
                     for e in [r.entity_at(c)] if e), None)
         if eid is None and any(c.lower_ == "whose" for c in tok.children) and tok.head.dep_ == "relcl":
             eid = r.entity_at(tok.head.head)  # "the United States, whose president, Donald Trump"
+    elif j == start - 1 and _demonym_at(r, j):  # "Jordanian King Abdullah II" (the title inside the name)
+        eid = r.entity_at(tok)
     else:
         return None
     return eid if eid and r.kind(eid) is NodeKind.STATE else None
+
+
+def _demonym_at(r: Reading, token_i: int) -> bool:
+    k = r.ra.mention_at(token_i)
+    return k is not None and r.ra.mentions[k].how == "demonym" and r.ra.mentions[k].end == token_i + 1
 
 
 def known_office(r: Reading, pid: str, role: str) -> str | None:
