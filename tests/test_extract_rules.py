@@ -445,3 +445,11 @@ def test_honorifics_between_title_and_name():
     _, rels = facts("Muscat: The Sultan HM Haitham bin Tariq received Chilean Ambassador HE Dr. Rosa Quiroga.",
                     date="2024-09-10")
     assert {("haitham-bin-tariq", "LEADS", "OMN"), ("rosa-quiroga", "LEADS", "CHL")} <= rels
+
+
+def test_dated_gazetteer_term_gives_office_when_the_state_is_named():
+    text = "Zambia signed the corridor deal with Tanzania on Friday. Hakainde Hichilema called it a turning point."
+    _, rels = facts(text, date="2024-05-10")
+    assert ("hakainde-hichilema", "LEADS", "ZMB") in rels
+    _, before_term = facts(text, date="2019-05-10")  # his term began in 2021: the dated term wins
+    assert ("hakainde-hichilema", "LEADS", "ZMB") not in before_term

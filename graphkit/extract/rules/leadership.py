@@ -87,3 +87,28 @@ def known_office(r: Reading, pid: str, role: str) -> str | None:
         if t.role == role or role.lower() in t.role.lower() or t.role.lower() in role.lower():
             return t.state or t.organization
     return None
+
+
+def leads_by_term(r: Reading) -> None:
+    """No title at the name, but the gazetteer's dated terms say what the person held on the article's
+    date, for a state the article names as an actor: "Macron was the most conspicuous absentee" in an
+    article about France. Only dated articles (an undated one could be from any term), never a person
+    the text calls "former", and only when exactly one of their current states is named."""
+    gz, on = r.ra.gazetteer, r.ra.article.date
+    if gz is None or not on:
+        return
+    led = {f.source for f in r.found if f.type is RelationType.LEADS}
+    for pid, idx in r.ra.mentions_of.items():
+        if pid in led or pid not in gz.office_holders or r.kind(pid) is not NodeKind.PERSON:
+            continue
+        if any(r.ra.mentions[i].former for i in idx):
+            continue
+        named = {t.state: t.role for t in gz.offices_held(pid, on)
+                 if t.state and any(i not in r.ra.venues for i in r.ra.mentions_of.get(t.state, []))}
+        if len(named) != 1:
+            continue
+        (state, role), = named.items()
+        sents = [r.doc[r.ra.mentions[i].start].sent for i in idx]
+        with_state = [s for s in sents if any(s.start <= r.ra.mentions[i].start < s.end
+                                              for i in r.ra.mentions_of.get(state, []))]
+        r.add(pid, RelationType.LEADS, state, (with_state or sents)[0], "term:gazetteer", 0.7, role=role)
