@@ -453,3 +453,33 @@ def test_dated_gazetteer_term_gives_office_when_the_state_is_named():
     assert ("hakainde-hichilema", "LEADS", "ZMB") in rels
     _, before_term = facts(text, date="2019-05-10")  # his term began in 2021: the dated term wins
     assert ("hakainde-hichilema", "LEADS", "ZMB") not in before_term
+
+
+def test_short_forms_link_to_the_full_name():
+    graph, rels = facts("Tuvalu Prime Minister Feleti Teo Jr. arrived in Baghdad, where Iraqi Foreign Minister "
+                        "Rashid al-Obaidi greeted him. On Tuesday, Teo met Obaidi at the ministry.",
+                        date="2024-08-01")
+    people = {n.id: n for n in graph.nodes if n.kind.value == "Person"}
+    assert {"feleti-teo-jr", "rashid-al-obaidi"} <= set(people) and len(people) == 2
+    assert "Teo" in people["feleti-teo-jr"].aliases and "Obaidi" in people["rashid-al-obaidi"].aliases
+    assert {("feleti-teo-jr", "LEADS", "TUV"), ("rashid-al-obaidi", "LEADS", "IRQ")} <= rels
+    assert ("feleti-teo-jr", "MET_WITH", "rashid-al-obaidi") in rels or \
+        ("rashid-al-obaidi", "MET_WITH", "feleti-teo-jr") in rels
+
+
+def test_office_alone_names_its_one_holder():
+    graph, rels = facts("Muscat: The Sultan HM Haitham bin Tariq received Chilean President Gabriel Boric. "
+                        "Later the Sultan met the President at Al Alam Palace.", date="2024-05-01")
+    people = {n.id for n in graph.nodes if n.kind.value == "Person"}
+    assert people == {"haitham-bin-tariq", "gabriel-boric"}
+    assert ("haitham-bin-tariq", "LEADS", "OMN") in rels
+    assert ("haitham-bin-tariq", "MET_WITH", "gabriel-boric") in rels or \
+        ("gabriel-boric", "MET_WITH", "haitham-bin-tariq") in rels
+
+
+def test_given_name_alone_links_to_the_one_full_name_it_starts():
+    graph, rels = facts("Malaysian Trade Minister Wirawan Kusumo opened the fair in Kuala Lumpur. "
+                        "Wirawan said exports would double.", date="2024-08-01")
+    people = {n.id: n for n in graph.nodes if n.kind.value == "Person"}
+    assert ("wirawan-kusumo", "LEADS", "MYS") in rels
+    assert "Wirawan" in people["wirawan-kusumo"].aliases and "wirawan" not in people
