@@ -483,3 +483,9 @@ def test_given_name_alone_links_to_the_one_full_name_it_starts():
     people = {n.id: n for n in graph.nodes if n.kind.value == "Person"}
     assert ("wirawan-kusumo", "LEADS", "MYS") in rels
     assert "Wirawan" in people["wirawan-kusumo"].aliases and "wirawan" not in people
+
+
+def test_portfolio_minister_with_nationality():
+    _, rels = facts("Fijian Health Minister Losana Tuivaga and the Minister of Information of Ghana, Kofi Mensah-Bonsu, "
+                    "signed the memorandum.", date="2024-02-02")
+    assert {("losana-tuivaga", "LEADS", "FJI"), ("kofi-mensah-bonsu", "LEADS", "GHA")} <= rels
