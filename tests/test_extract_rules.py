@@ -489,3 +489,10 @@ def test_portfolio_minister_with_nationality():
     _, rels = facts("Fijian Health Minister Losana Tuivaga and the Minister of Information of Ghana, Kofi Mensah-Bonsu, "
                     "signed the memorandum.", date="2024-02-02")
     assert {("losana-tuivaga", "LEADS", "FJI"), ("kofi-mensah-bonsu", "LEADS", "GHA")} <= rels
+
+
+def test_plural_title_of_states_pairs_each_name():
+    _, rels = facts("The defence ministers of Norway, Helga Strand, and Portugal, Rui Monteiro, spoke in Oslo, "
+                    "as did the presidents of Ecuador, Lucía Cárdenas.", date="2024-10-01")
+    assert {("helga-strand", "LEADS", "NOR"), ("rui-monteiro", "LEADS", "PRT"),
+            ("lucia-cardenas", "LEADS", "ECU")} <= rels

@@ -194,6 +194,18 @@ class MentionFinder:
         of = mentions[k].start - 1
         while of >= 0 and doc[of].lower_ in WORDS["articles"]:
             of -= 1
+        if of > 0 and doc[of].lower_ in WORDS["list_joiners"]:
+            # "the foreign ministers of Spain, José Albares, and the United Kingdom, David Lammy": the same title
+            while of > 0 and doc[of].lower_ in WORDS["list_joiners"]:
+                of -= 1
+            p = by_end.get(of + 1)
+            prev = mentions[p] if p is not None else None
+            if prev is None or prev.kind is not NodeKind.PERSON or prev.role is None or prev.affiliation is None \
+                    or prev.title_end != prev.start or doc[prev.start - 1].text != ",":
+                return False
+            mentions[i] = replace(m, role=prev.role, role_level=prev.role_level, former=prev.former)
+            self._set_affiliation(mentions, k, i)
+            return True
         if of <= 0 or doc[of].lower_ not in WORDS["of_words"]:
             return False
         office, start = self._office_ending_at(doc, of, covered)
@@ -265,6 +277,8 @@ class MentionFinder:
                 continue
             kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in WORDS["title_words"])]
             office = self.gz.office_for(" ".join(t.text for t in kept))
+            if office is None and kept and kept[-1].tag_ in ("NNS", "NNPS"):  # "the foreign ministers of Spain, X"
+                office = self.gz.office_for(" ".join([*(t.text for t in kept[:-1]), kept[-1].lemma_]))
             if office is not None:
                 best = (office, j)
             j -= 1
