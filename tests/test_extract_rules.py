@@ -496,3 +496,11 @@ def test_plural_title_of_states_pairs_each_name():
                     "as did the presidents of Ecuador, Lucía Cárdenas.", date="2024-10-01")
     assert {("helga-strand", "LEADS", "NOR"), ("rui-monteiro", "LEADS", "PRT"),
             ("lucia-cardenas", "LEADS", "ECU")} <= rels
+
+
+def test_undated_article_takes_the_term_its_title_names():
+    text = "Prime Minister Theresa May flew to Ottawa for talks on trade."
+    _, undated = facts(text)
+    assert ("theresa-may", "LEADS", "GBR") in undated
+    _, dated = facts(text, date="2024-03-01")  # dated after her term: the gazetteer's term wins
+    assert ("theresa-may", "LEADS", "GBR") not in dated

@@ -160,6 +160,8 @@ def _person_facts(pid: str, info: dict, mentions: list[Mention], entity_of: list
         terms = gz.offices_held(pid, on)
         if not terms:
             terms = gz.offices_held(pid, None)
+        if not on and office:  # undated: the term whose role the text gives ("President Barack Obama")
+            terms = [t for t in gz.office_holders[pid].offices if t.role == office] or terms
         if state is None:
             state = next((t.state for t in terms if t.state), None)
         if office is None and terms:

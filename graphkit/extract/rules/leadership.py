@@ -83,6 +83,8 @@ def known_office(r: Reading, pid: str, role: str) -> str | None:
     if gz is None or pid not in gz.office_holders:
         return None
     terms = gz.offices_held(pid, r.ra.article.date) or gz.offices_held(pid, None)
+    if not r.ra.article.date:  # an undated article may be from any of their terms: the title says which
+        terms = [*terms, *gz.office_holders[pid].offices]
     for t in terms:
         if t.role == role or role.lower() in t.role.lower() or t.role.lower() in role.lower():
             return t.state or t.organization
