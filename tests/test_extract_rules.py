@@ -504,3 +504,16 @@ def test_undated_article_takes_the_term_its_title_names():
     assert ("theresa-may", "LEADS", "GBR") in undated
     _, dated = facts(text, date="2024-03-01")  # dated after her term: the gazetteer's term wins
     assert ("theresa-may", "LEADS", "GBR") not in dated
+
+
+def test_description_of_the_one_holder_gives_leads():
+    _, rels = facts("Hakainde Hichilema stayed away from the forum. Asked why, the Zambian president said the "
+                    "budget came first.", date="2024-04-04")
+    assert ("hakainde-hichilema", "LEADS", "ZMB") in rels
+
+
+def test_apposition_is_not_a_new_subject():
+    _, rels = facts("Ahead of the meeting with Tarik Hadzic, the Panamanian president reaffirmed his stance. "
+                    "Bosnian Foreign Minister Tarik Hadzic arrived later.", date="2025-02-02")
+    assert ("tarik-hadzic", "LEADS", "BIH") in rels
+    assert ("tarik-hadzic", "LEADS", "PAN") not in rels

@@ -256,6 +256,8 @@ class MentionFinder:
             if office is not None:
                 if _skip_honorifics(doc, stop) in starts:
                     return  # "King Abdullah II, Qatari Emir Tamim ...": the next person's title, not apposition
+                if stop < len(doc) and doc[stop].pos_ in ("VERB", "AUX"):
+                    return  # "the meeting with Rubio, the Panamanian president reaffirmed": a new subject
                 mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=m.end, title_end=stop)
                 if aff is not None:
                     self._set_affiliation(mentions, aff, i)

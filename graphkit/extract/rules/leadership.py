@@ -26,6 +26,21 @@ def leads(r: Reading) -> None:
                   role=m.role)
 
 
+def leads_by_description(r: Reading) -> None:
+    """"the French president" read as the article's one French person whose office is president: they
+    lead France ("Emmanuel Macron was absent. ... the French president had pledged")."""
+    gz = r.ra.gazetteer
+    for i, m in enumerate(r.ra.mentions):
+        pid = r.ra.entity_of[i]
+        if m.how != "descriptor" or not m.described_state or not pid or r.kind(pid) is not NodeKind.PERSON:
+            continue
+        office = gz.office_for(m.text) if gz is not None else None
+        if office is None or r.nodes[pid].properties.get("office") != office.canonical:
+            continue
+        r.add(pid, RelationType.LEADS, m.described_state, r.doc[m.start].sent, "description", 0.8,
+              role=office.canonical)
+
+
 def leads_by_affiliation(r: Reading) -> None:
     """No title, but a state named at the name and an office the gazetteer knows: "South Africa's
     Cyril Ramaphosa", "his Cambodian counterpart Hun Manet", "the United States, whose president,
