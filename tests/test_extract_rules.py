@@ -517,3 +517,17 @@ def test_apposition_is_not_a_new_subject():
                     "Bosnian Foreign Minister Tarik Hadzic arrived later.", date="2025-02-02")
     assert ("tarik-hadzic", "LEADS", "BIH") in rels
     assert ("tarik-hadzic", "LEADS", "PAN") not in rels
+
+
+def test_title_then_comma_then_name():
+    _, rels = facts("In Vilnius the Lithuanian defence minister, Jonas Petraitis, welcomed Norway's foreign "
+                    "minister, Eirik Solberg, but the former Latvian president, Ilmars Ozols, stayed away.",
+                    date="2024-09-09")
+    assert {("jonas-petraitis", "LEADS", "LTU"), ("eirik-solberg", "LEADS", "NOR")} <= rels
+    assert not any(s == "ilmars-ozols" and t == "LEADS" for s, t, _ in rels)
+
+
+def test_description_picks_the_holder_of_its_office_among_compatriots():
+    _, rels = facts("Hakainde Hichilema skipped the forum; Mutale Banda, Zambia's ambassador, attended. "
+                    "Asked why, the Zambian president said the budget came first.", date="2024-04-04")
+    assert {("hakainde-hichilema", "LEADS", "ZMB"), ("mutale-banda", "LEADS", "ZMB")} <= rels

@@ -171,6 +171,13 @@ class MentionFinder:
 
         name_start = _skip_honorifics_back(doc, m.start, covered)
         office, start = self._office_ending_at(doc, name_start, covered)
+        if office is None and name_start > 1 and doc[name_start - 1].text == ",":
+            # "the Ukrainian president, Volodymyr Zelenskiy," / "Italy's prime minister, Giorgia Meloni"
+            office, start = self._office_ending_at(doc, name_start - 1, covered)
+            before = doc[start - 1] if office is not None and start > 0 else None
+            if before is None or not (before.lower_ in WORDS["definite_determiners"] or covered(before.i)
+                                      or before.text in WORDS["name_noise"]):
+                office = None
         if office is None:
             return self._title_of_before(doc, mentions, by_end, i, covered)
         mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)

@@ -242,11 +242,15 @@ def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], 
         if m.how != "descriptor":
             continue
         state = m.described_state
-        candidates = []
+        candidates, offices = [], {}
         for pid, info in people.items():
             st, office = _person_facts(pid, info, mentions, entity_of, gz, on)
+            offices[pid] = office
             if (st == state) if state else (office == m.role):
                 candidates.append(pid)
+        if len(candidates) > 1 and state:  # two French people: "the French president" is the president
+            named = gz.office_for(m.text)
+            candidates = [pid for pid in candidates if named is not None and offices[pid] == named.canonical]
         if len(candidates) == 1:
             entity_of[i] = candidates[0]
             people[candidates[0]]["mentions"].append(i)

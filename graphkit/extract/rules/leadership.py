@@ -37,6 +37,8 @@ def leads_by_description(r: Reading) -> None:
         office = gz.office_for(m.text) if gz is not None else None
         if office is None or r.nodes[pid].properties.get("office") != office.canonical:
             continue
+        if m.described_state not in r.nodes:
+            r.imply_node(m.described_state)
         r.add(pid, RelationType.LEADS, m.described_state, r.doc[m.start].sent, "description", 0.8,
               role=office.canonical)
 
