@@ -531,3 +531,10 @@ def test_description_picks_the_holder_of_its_office_among_compatriots():
     _, rels = facts("Hakainde Hichilema skipped the forum; Mutale Banda, Zambia's ambassador, attended. "
                     "Asked why, the Zambian president said the budget came first.", date="2024-04-04")
     assert {("hakainde-hichilema", "LEADS", "ZMB"), ("mutale-banda", "LEADS", "ZMB")} <= rels
+
+
+def test_body_head_or_chief_leads_the_body():
+    graph, rels = facts("ASEAN chief Lim Boon Heng opened the forum. European Commission head Pieter Janssens spoke. "
+                        "Ports near the Canal, the head of Washington's diplomacy argued, are a risk.", date="2024-03-03")
+    assert {("lim-boon-heng", "LEADS", "asean"), ("pieter-janssens", "LEADS", "european-commission")} <= rels
+    assert "Canal" not in {n.name for n in graph.nodes if n.kind.value == "Person"}

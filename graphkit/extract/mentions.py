@@ -242,8 +242,8 @@ class MentionFinder:
         """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
         m = mentions[i]
         j = m.end
-        if j >= len(doc) or doc[j].text != ",":
-            return
+        if j >= len(doc) or doc[j].text != "," or (m.how == "surname" and m.key is None):
+            return  # a lone unknown word ("the Canal, the head of Washington's diplomacy") is no introduced name
         j += 1
         while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
             j += 1
