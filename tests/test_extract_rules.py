@@ -538,3 +538,13 @@ def test_body_head_or_chief_leads_the_body():
                         "Ports near the Canal, the head of Washington's diplomacy argued, are a risk.", date="2024-03-03")
     assert {("lim-boon-heng", "LEADS", "asean"), ("pieter-janssens", "LEADS", "european-commission")} <= rels
     assert "Canal" not in {n.name for n in graph.nodes if n.kind.value == "Person"}
+
+
+def test_honorific_and_title_surname_forms_join_the_full_name():
+    graph, rels = facts("Malawian President Tomasz Okonkwo arrived in Accra on Monday. Mr Okonkwo met Ghanaian "
+                        "Foreign Minister Efua Mensah-Bonsu. President Okonkwo and Dr Mensah-Bonsu later signed "
+                        "the accord.", date="2024-03-03")
+    people = {n.id: n for n in graph.nodes if n.kind.value == "Person"}
+    assert set(people) == {"tomasz-okonkwo", "efua-mensah-bonsu"}
+    assert "Okonkwo" in people["tomasz-okonkwo"].aliases and "Mensah-Bonsu" in people["efua-mensah-bonsu"].aliases
+    assert {("tomasz-okonkwo", "LEADS", "MWI"), ("efua-mensah-bonsu", "LEADS", "GHA")} <= rels
