@@ -156,11 +156,15 @@ class MentionFinder:
         for m in mentions:
             for t in range(m.start, m.end):
                 covering[t] += 1
+        person_starts = {m.start for m in mentions if m.kind is NodeKind.PERSON}
+        by_start: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            by_start.setdefault(m.start, i)  # the first mention starting there, as a scan would find
         for i, m in enumerate(mentions):
             if m.kind is not NodeKind.PERSON:
                 continue
             if not self._title_before(doc, mentions, by_end, i, covering):
-                self._title_after(doc, mentions, i)
+                self._title_after(doc, mentions, i, person_starts, by_start)
 
     def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int,
                       covering: list[int]) -> bool:
@@ -238,7 +242,8 @@ class MentionFinder:
                 and mentions[k].how not in ("demonym", "descriptor"):
             self._set_affiliation(mentions, k, i)
 
-    def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
+    def _title_after(self, doc: Doc, mentions: list[Mention], i: int, person_starts: set[int],
+                     by_start: dict[int, int]) -> None:
         """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
         m = mentions[i]
         j = m.end
@@ -247,7 +252,7 @@ class MentionFinder:
         j += 1
         while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
             j += 1
-        aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
+        aff = by_start.get(j)
         if aff is not None:
             j = mentions[aff].end
             if j < len(doc) and doc[j].text in WORDS["name_noise"]:
@@ -256,12 +261,11 @@ class MentionFinder:
         while end < len(doc) and end - j < 6 and doc[end].text not in {",", ".", ";", "—", "–"} \
                 and doc[end].lower_ not in WORDS["title_enders"]:
             end += 1
-        starts = {o.start for o in mentions if o.kind is NodeKind.PERSON}
         for stop in range(end, j, -1):
             words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
-                if _skip_honorifics(doc, stop) in starts:
+                if _skip_honorifics(doc, stop) in person_starts:
                     return  # "King Abdullah II, Qatari Emir Tamim ...": the next person's title, not apposition
                 if stop < len(doc) and doc[stop].pos_ in ("VERB", "AUX"):
                     return  # "the meeting with Rubio, the Panamanian president reaffirmed": a new subject
