@@ -446,3 +446,9 @@ def test_validation_duplicate_json_key():
     hook = loader._no_duplicate_keys("countries.json")
     with pytest.raises(ValueError, match="countries.json: duplicate key 'FRA'"):
         hook([("FRA", {}), ("FRA", {})])
+
+
+@pytest.mark.parametrize("title", ["Information Minister", "minister of information", "Minister for Planning and Development",
+                                   "Fijian Health Minister"])
+def test_portfolio_titles_are_minister(gz, title):
+    assert gz.office_for(title).canonical == "Minister"

@@ -8,6 +8,7 @@ give the person's role and the state or body it is held for.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -149,32 +150,109 @@ class MentionFinder:
     def _attach_titles(self, doc: Doc, mentions: list[Mention]) -> None:
         """Find an office title before (or in apposition after) each person and what it serves."""
         by_end = {m.end: i for i, m in enumerate(mentions)}
+        # How many mentions cover each token, counted once: "covered by another mention" is then
+        # a lookup, not a set rebuilt per person (quadratic on long articles). Spans never change here.
+        covering = [0] * (len(doc) + 1)
+        for m in mentions:
+            for t in range(m.start, m.end):
+                covering[t] += 1
+        person_starts = {m.start for m in mentions if m.kind is NodeKind.PERSON}
+        by_start: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            by_start.setdefault(m.start, i)  # the first mention starting there, as a scan would find
         for i, m in enumerate(mentions):
             if m.kind is not NodeKind.PERSON:
                 continue
-            if not self._title_before(doc, mentions, by_end, i):
-                self._title_after(doc, mentions, i)
+            if not self._title_before(doc, mentions, by_end, i, covering):
+                self._title_after(doc, mentions, i, person_starts, by_start)
 
-    def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int) -> bool:
+    def _title_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int,
+                      covering: list[int]) -> bool:
         m = mentions[i]
-        covered = {t for o in mentions if o is not m for t in range(o.start, o.end)}
-        office, start = self._office_ending_at(doc, m.start, covered)
+
+        def covered(t: int) -> bool:  # by a mention other than m
+            return covering[t] - (m.start <= t < m.end) > 0
+
+        name_start = _skip_honorifics_back(doc, m.start, covered)
+        office, start = self._office_ending_at(doc, name_start, covered)
+        if office is None and name_start > 1 and doc[name_start - 1].text == ",":
+            # "the Ukrainian president, Volodymyr Zelenskiy," / "Italy's prime minister, Giorgia Meloni"
+            office, start = self._office_ending_at(doc, name_start - 1, covered)
+            before = doc[start - 1] if office is not None and start > 0 else None
+            if before is None or not (before.lower_ in WORDS["definite_determiners"] or covered(before.i)
+                                      or before.text in WORDS["name_noise"]):
+                office = None
+        if office is None:
+            return self._title_of_before(doc, mentions, by_end, i, covered)
+        mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
+        self._affiliation_ending_at(doc, mentions, by_end, start, i)
+        if mentions[i].affiliation is None and mentions[i].affiliation_person is None:
+            self._affiliation_of_after(doc, mentions, i)
+        return True
+
+    def _title_of_before(self, doc: Doc, mentions: list[Mention], by_end: dict[int, int], i: int,
+                         covered: Callable[[int], bool]) -> bool:
+        """"the President of Venezuela, Nicolás Maduro", "Minister of Foreign Affairs of Egypt Sameh
+        Shoukry": a title "of" a state or body, right before the name."""
+        m = mentions[i]
+        j = _skip_honorifics_back(doc, m.start, covered)
+        if j > 0 and doc[j - 1].text == ",":
+            j -= 1
+        k = by_end.get(j)
+        if k is None or mentions[k].kind not in (NodeKind.STATE, NodeKind.ORGANIZATION) \
+                or mentions[k].how in ("demonym", "descriptor"):
+            return False
+        of = mentions[k].start - 1
+        while of >= 0 and doc[of].lower_ in WORDS["articles"]:
+            of -= 1
+        if of > 0 and doc[of].lower_ in WORDS["list_joiners"]:
+            # "the foreign ministers of Spain, José Albares, and the United Kingdom, David Lammy": the same title
+            while of > 0 and doc[of].lower_ in WORDS["list_joiners"]:
+                of -= 1
+            p = by_end.get(of + 1)
+            prev = mentions[p] if p is not None else None
+            if prev is None or prev.kind is not NodeKind.PERSON or prev.role is None or prev.affiliation is None \
+                    or prev.title_end != prev.start or doc[prev.start - 1].text != ",":
+                return False
+            mentions[i] = replace(m, role=prev.role, role_level=prev.role_level, former=prev.former)
+            self._set_affiliation(mentions, k, i)
+            return True
+        if of <= 0 or doc[of].lower_ not in WORDS["of_words"]:
+            return False
+        office, start = self._office_ending_at(doc, of, covered)
         if office is None:
             return False
         mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=start, title_end=m.start)
-        self._affiliation_ending_at(doc, mentions, by_end, start, i)
+        self._set_affiliation(mentions, k, i)
+        if start > 0 and any(doc[t].lower_.rstrip("-") in WORDS["former"] for t in range(max(0, start - 3), start)):
+            mentions[i] = replace(mentions[i], former=True)
         return True
 
-    def _title_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
-        """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
+    def _affiliation_of_after(self, doc: Doc, mentions: list[Mention], i: int) -> None:
+        """"President Everiste Ndayishimiye of Burundi": the state or body named by "of" after the name."""
         m = mentions[i]
         j = m.end
-        if j >= len(doc) or doc[j].text != ",":
+        if j >= len(doc) or doc[j].lower_ not in WORDS["of_words"]:
             return
         j += 1
         while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
             j += 1
-        aff = next((k for k, o in enumerate(mentions) if o.start == j), None)
+        k = next((k for k in range(i + 1, min(i + 3, len(mentions))) if mentions[k].start == j), None)
+        if k is not None and mentions[k].kind in (NodeKind.STATE, NodeKind.ORGANIZATION) \
+                and mentions[k].how not in ("demonym", "descriptor"):
+            self._set_affiliation(mentions, k, i)
+
+    def _title_after(self, doc: Doc, mentions: list[Mention], i: int, person_starts: set[int],
+                     by_start: dict[int, int]) -> None:
+        """"Rustem Umerov, Ukraine's chief negotiator," / "Mark Rutte, the NATO secretary-general"."""
+        m = mentions[i]
+        j = m.end
+        if j >= len(doc) or doc[j].text != "," or (m.how == "surname" and m.key is None):
+            return  # a lone unknown word ("the Canal, the head of Washington's diplomacy") is no introduced name
+        j += 1
+        while j < len(doc) and doc[j].lower_ in WORDS["articles"]:
+            j += 1
+        aff = by_start.get(j)
         if aff is not None:
             j = mentions[aff].end
             if j < len(doc) and doc[j].text in WORDS["name_noise"]:
@@ -187,18 +265,22 @@ class MentionFinder:
             words = [t for t in doc[j:stop] if t.pos_ != "ADJ" or t.lower_ in WORDS["title_words"]]
             office = self.gz.office_for(" ".join(t.text for t in words)) if words else None
             if office is not None:
+                if _skip_honorifics(doc, stop) in person_starts:
+                    return  # "King Abdullah II, Qatari Emir Tamim ...": the next person's title, not apposition
+                if stop < len(doc) and doc[stop].pos_ in ("VERB", "AUX"):
+                    return  # "the meeting with Rubio, the Panamanian president reaffirmed": a new subject
                 mentions[i] = replace(m, role=office.canonical, role_level=office.level, title_start=m.end, title_end=stop)
                 if aff is not None:
                     self._set_affiliation(mentions, aff, i)
                 return
 
-    def _office_ending_at(self, doc: Doc, end: int, covered: set[int]):
+    def _office_ending_at(self, doc: Doc, end: int, covered: Callable[[int], bool]):
         """The longest office title (skipping adjectives like "powerful") that ends right before `end`;
         a state or body named before it ("NATO Secretary-General") is its affiliation, not part of it."""
         best = (None, end)
         words: list[Token] = []
         j = end - 1
-        while j >= 0 and end - j <= 6 and j not in covered:
+        while j >= 0 and end - j <= 6 and not covered(j):
             tok = doc[j]
             if tok.text in {",", ".", ";", ":", "(", ")", "“", "”", '"'} or tok.ent_type_ in {"GPE", "NORP"} and tok.pos_ == "PROPN":
                 break
@@ -208,6 +290,8 @@ class MentionFinder:
                 continue
             kept = [t for t in words if not (t.pos_ == "ADJ" and t.lower_ not in WORDS["title_words"])]
             office = self.gz.office_for(" ".join(t.text for t in kept))
+            if office is None and kept and kept[-1].tag_ in ("NNS", "NNPS"):  # "the foreign ministers of Spain, X"
+                office = self.gz.office_for(" ".join([*(t.text for t in kept[:-1]), kept[-1].lemma_]))
             if office is not None:
                 best = (office, j)
             j -= 1
@@ -236,6 +320,24 @@ class MentionFinder:
             mentions[k] = replace(other, title_of=True)
         elif other.kind is NodeKind.PERSON:
             mentions[i] = replace(mentions[i], affiliation_person=other.start)
+
+
+def _skip_honorifics_back(doc: Doc, end: int, covered: Callable[[int], bool]) -> int:
+    """Where a title would end before a name, past "HH Sheikh", "His Majesty", "Dr"."""
+    while end > 0 and not covered(end - 1) and _honorific(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _skip_honorifics(doc: Doc, start: int) -> int:
+    while start < len(doc) and _honorific(doc[start]):
+        start += 1
+    return start
+
+
+def _honorific(tok: Token) -> bool:
+    """A capitalised honorific ("HE", "Sheikh"), never the pronoun "he"."""
+    return tok.lower_ in WORDS["honorifics_between_title_and_name"] and tok.text[:1].isupper()
 
 
 def _case_sensitive(text: str) -> bool:

@@ -34,7 +34,7 @@ def slugify(text: str) -> str:
 
 def resolve_entities(article: Article, doc: Doc, found: tuple[Mention, ...], gz: Gazetteer) -> ResolvedEntities:
     """Give every mention an entity id and build the article's entity nodes."""
-    mentions = _add_descriptions(doc, _add_missed_surnames(doc, found, gz))  # this stage's own list
+    mentions = _add_office_descriptions(doc, _add_descriptions(doc, _add_missed_surnames(doc, found, gz)), gz)
     entity_of: list[str | None] = [None] * len(mentions)
     names: dict[str, list[str]] = {}
     people = _resolve_people(mentions, gz, entity_of)
@@ -43,7 +43,7 @@ def resolve_entities(article: Article, doc: Doc, found: tuple[Mention, ...], gz:
             entity_of[i] = m.key
     _resolve_descriptions(mentions, entity_of, people, gz, article.date)
     for i, m in enumerate(mentions):
-        if entity_of[i]:
+        if entity_of[i] and not (m.how == "descriptor" and m.described_state is None):  # "the Amir" is no name
             names.setdefault(entity_of[i], []).append(m.text)
 
     nodes: dict[str, Node] = {}
@@ -93,6 +93,7 @@ def _resolve_people(mentions: list[Mention], gz: Gazetteer, entity_of: list[str 
     """Full names first, then surnames to the full name that ends with them, else the gazetteer."""
     people: dict[str, dict] = {}
     by_surname: dict[str, str] = {}
+    by_given: dict[str, str | None] = {}  # None: a given name two people share
     for i, m in enumerate(mentions):
         if m.kind is not NodeKind.PERSON or m.how == "descriptor" or len(m.text.split()) < 2:
             continue
@@ -103,9 +104,15 @@ def _resolve_people(mentions: list[Mention], gz: Gazetteer, entity_of: list[str 
             info["name"] = gz.office_holders[m.key].name
         info["mentions"].append(i)
         last = fold(m.text.split()[-1])
-        by_surname.setdefault(last, pid)
+        for key in surname_keys(m.text):
+            by_surname.setdefault(key, pid)
         if m.key:
             by_surname.setdefault(fold(gz.office_holders[m.key].surname or last), pid)
+        given = fold(m.text.split()[0])
+        if by_given.get(given, pid) != pid:
+            by_given[given] = None
+        else:
+            by_given[given] = pid
     for i, m in enumerate(mentions):
         if m.kind is not NodeKind.PERSON or entity_of[i] or m.how == "descriptor":
             continue
@@ -113,13 +120,30 @@ def _resolve_people(mentions: list[Mention], gz: Gazetteer, entity_of: list[str 
         pid = by_surname.get(key)
         if pid is None:
             holders = gz.people_named(m.text)
-            pid = holders[0].id if len(holders) == 1 else slugify(m.text)
-            name = holders[0].name if len(holders) == 1 else m.text
+            if len(holders) == 1:
+                pid, name = holders[0].id, holders[0].name
+            elif len(m.text.split()) == 1 and by_given.get(key) and key not in WORDS["name_suffixes"]:
+                pid = by_given[key]  # "Retno" after "Retno Marsudi", "Crown Prince Mohammed" after "Mohammed bin Salman"
+                name = people[pid]["name"]
+            else:
+                pid, name = slugify(m.text), m.text
             people.setdefault(pid, {"name": name, "mentions": []})
             by_surname[key] = pid
         entity_of[i] = pid
         people[pid]["mentions"].append(i)
     return people
+
+
+def surname_keys(name: str) -> list[str]:
+    """The folded forms a full name's surname may take alone: "Surangel Whipps Jr." -> whipps,
+    "Mustafa al-Kadhimi" -> al-kadhimi and kadhimi."""
+    words = [fold(w) for w in name.split()]
+    while len(words) > 2 and words[-1].rstrip(",") in WORDS["name_suffixes"]:
+        words.pop()
+    last = words[-1]
+    keys = [fold(name.split()[-1]), last]
+    keys += [last[len(p):] for p in WORDS["surname_prefixes"] if last.startswith(p) and len(last) > len(p) + 2]
+    return list(dict.fromkeys(keys))
 
 
 def _person_facts(pid: str, info: dict, mentions: list[Mention], entity_of: list[str | None],
@@ -136,6 +160,8 @@ def _person_facts(pid: str, info: dict, mentions: list[Mention], entity_of: list
         terms = gz.offices_held(pid, on)
         if not terms:
             terms = gz.offices_held(pid, None)
+        if not on and office:  # undated: the term whose role the text gives ("President Barack Obama")
+            terms = [t for t in gz.office_holders[pid].offices if t.role == office] or terms
         if state is None:
             state = next((t.state for t in terms if t.state), None)
         if office is None and terms:
@@ -147,7 +173,7 @@ def _add_missed_surnames(doc: Doc, found: tuple[Mention, ...], gz: Gazetteer) ->
     """spaCy sometimes tags a known surname as ORG or nothing: add it when a full name in the article
     ends with it, or when exactly one office-holder in the gazetteer has that distinctive surname."""
     mentions = list(found)
-    surnames = {fold(m.text.split()[-1]) for m in mentions if m.kind is NodeKind.PERSON and len(m.text.split()) > 1}
+    surnames = {k for m in mentions if m.kind is NodeKind.PERSON and len(m.text.split()) > 1 for k in surname_keys(m.text)}
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for tok in doc:
         if tok.i in covered or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
@@ -181,20 +207,55 @@ def _add_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return described
 
 
+def _add_office_descriptions(doc: Doc, mentions: list[Mention], gz: Gazetteer) -> list[Mention]:
+    """"the Amir", "the Crown Prince", "the King": a person named by an office alone, read as the one
+    person of the article who holds it (resolved in `_resolve_descriptions`)."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    found = list(mentions)
+    for tok in doc:
+        if tok.lower_ not in WORDS["office_alone_determiners"] or tok.i + 1 >= len(doc) or tok.i + 1 in covered:
+            continue
+        for width in (3, 2, 1):
+            end = tok.i + 1 + width
+            if end > len(doc) or any(t in covered for t in range(tok.i + 1, end)):
+                continue
+            words = doc[tok.i + 1:end]
+            if not all(w.text[:1].isupper() for w in words):
+                continue
+            office = gz.office_for(words.text)
+            if office is None:
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and (nxt.lower_ in WORDS["of_words"] or nxt.pos_ == "PROPN" or nxt.text[:1].isupper()
+                                    or nxt.text in {"-", "–"}):
+                break  # "the President of Kenya", "the Prime Minister Narendra Modi": not the office alone
+            found.append(Mention(tok.i, end, NodeKind.PERSON, None, doc[tok.i:end].text, "descriptor",
+                                 role=office.canonical, role_level=office.level))
+            break
+    found.sort(key=lambda m: m.start)
+    return found
+
+
 def _resolve_descriptions(mentions: list[Mention], entity_of: list[str | None], people: dict[str, dict],
                           gz: Gazetteer, on: str | None) -> None:
     for i, m in enumerate(mentions):
         if m.how != "descriptor":
             continue
         state = m.described_state
-        candidates = []
+        candidates, offices = [], {}
         for pid, info in people.items():
-            st, _ = _person_facts(pid, info, mentions, entity_of, gz, on)
-            if st == state:
+            st, office = _person_facts(pid, info, mentions, entity_of, gz, on)
+            offices[pid] = office
+            if (st == state) if state else (office == m.role):
                 candidates.append(pid)
+        if len(candidates) > 1 and state:  # two French people: "the French president" is the president
+            named = gz.office_for(m.text)
+            candidates = [pid for pid in candidates if named is not None and offices[pid] == named.canonical]
         if len(candidates) == 1:
             entity_of[i] = candidates[0]
             people[candidates[0]]["mentions"].append(i)
+        elif state is None:
+            entity_of[i] = None  # "the President" with two presidents (or none) in the article: nobody in particular
         else:
             mentions[i] = replace(m, kind=NodeKind.STATE, how="demonym")  # unresolved: the state it names
             entity_of[i] = None

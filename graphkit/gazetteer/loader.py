@@ -272,7 +272,10 @@ class Gazetteer:
                 raise ValueError(f"{fname}: office {canonical!r} field 'level': must be 'state' or 'organization', got {level!r}")
             if canonical in self._office_by_role:
                 raise ValueError(f"{fname}: office {canonical!r} field 'canonical': duplicate canonical role")
-            office = Office(canonical, level, tuple(rec.get("titles", ())))
+            # "portfolios": a minister's field, giving "<field> minister", "minister of/for <field>"
+            portfolio_titles = [form for field in rec.get("portfolios", ())
+                                for form in (f"{field} minister", f"minister of {field}", f"minister for {field}")]
+            office = Office(canonical, level, tuple(rec.get("titles", ())) + tuple(portfolio_titles))
             self.offices.append(office)
             self._office_by_role[canonical] = office
             for title in (canonical, *office.titles):
