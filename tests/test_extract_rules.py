@@ -420,3 +420,28 @@ def test_its_is_not_taken_for_the_last_body_named():
     assert ("SDN", "OPPOSED", "african-union") in rels
     assert ("RWA", "SUPPORTED", "un") not in rels and ("paul-kagame", "SUPPORTED", "un") not in rels
     assert ("african-union", "OPPOSED", "african-union") not in rels
+
+
+def test_membership_from_member_state_lists_and_body_nouns():
+    _, rels = facts("The Southern African Development Community opened its meeting in Lusaka. Botswana and Namibia "
+                    "are member states represented by their finance ministers. Delegates from Malawi, Angola and other "
+                    "member states arrived late. The Mercosur countries — Uruguay, Paraguay and Argentina — asked "
+                    "for more time. The eleven GCC members (Kuwait, Oman and Bahrain) left early.")
+    assert {("BWA", "MEMBER_OF", "sadc"), ("NAM", "MEMBER_OF", "sadc"), ("URY", "MEMBER_OF", "mercosur"),
+            ("PRY", "MEMBER_OF", "mercosur"), ("MWI", "MEMBER_OF", "sadc"), ("AGO", "MEMBER_OF", "sadc"),
+            ("KWT", "MEMBER_OF", "gcc"), ("OMN", "MEMBER_OF", "gcc")} <= rels
+
+
+def test_membership_of_an_unknown_body_is_not_given_to_the_last_known_one():
+    _, rels = facts("Chile is a member of the Pacific Alliance while all three countries - Chile, Peru and Mexico - "
+                    "are members of the Andean Fisheries Compact, she said.")
+    assert ("CHL", "MEMBER_OF", "pacific-alliance") in rels
+    assert ("PER", "MEMBER_OF", "pacific-alliance") not in rels
+
+
+def test_signed_agreement_is_a_pledge_between_its_parties():
+    _, rels = facts("Kenya and Tanzania signed a border demarcation treaty in Arusha on Friday. Chilean President "
+                    "Gabriel Boric signed a lithium deal with Argentina. Ghana did not sign the accord.")
+    assert {("KEN", "PLEDGED", "TZA"), ("TZA", "PLEDGED", "KEN"), ("gabriel-boric", "PLEDGED", "ARG"),
+            ("ARG", "PLEDGED", "CHL")} <= rels
+    assert not any(s == "GHA" and t == "PLEDGED" for s, t, _ in rels)

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, Reading, concrete, negated, phrase, pobjs
+from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, negated, phrase, pobjs
 from graphkit.model import NodeKind, RelationType
 
 
@@ -147,3 +147,28 @@ def readiness_noun(r: Reading, noun: Token, sent: Span) -> None:
                 for t in targets:
                     r.add(a, RelationType.PLEDGED, t, sent, f"readiness-noun:{noun.lemma_.lower()}", 0.6,
                           what=phrase(c))
+
+
+def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
+    """ "A and B signed a peace agreement", "A signed a trade deal with B": each party to a signed
+    agreement pledged it to the other (`what` = the agreement). True when the object is an agreement."""
+    deals = [c for c in verb.children if c.dep_ in OBJ | {"nsubjpass"} and c.lemma_.lower() in WORDS["agreement_nouns"]]
+    if not deals:
+        return False
+    parties = [a for c in verb.children if c.dep_ in SUBJ for a in r.actors(c)]
+    parties += [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)]
+    parties = parties or r.subjects(verb)  # "agreed to sign": the subjects of "agreed"
+    counterparties = [a for holder in [verb, *deals] for c in holder.children  # "a deal with B", "between A and B"
+                      if c.dep_ == "prep" and c.lower_ in WORDS["counterparty_preps"] for p in pobjs(c) for a in r.actors(p)]
+    if not parties:  # "an agreement between A and B was signed": the listed are the parties
+        parties, counterparties = counterparties, []
+    if counterparties:  # the listed counterparties are one side: they pledge the signers, not each other
+        pairs = [(a, t) for a in parties for t in counterparties] + [(t, a) for a in parties for t in counterparties]
+    else:  # "A and B signed": each signer is a side
+        pairs = [(a, t) for a in parties for t in parties if a != t]
+    what = phrase(deals[0])
+    for a, t in pairs:
+        party = r.ra.person_state.get(t, t)
+        if r.kind(party) in (NodeKind.STATE, NodeKind.ORGANIZATION) and party != r.ra.person_state.get(a, a):
+            r.add(a, RelationType.PLEDGED, party, sent, f"signed-agreement:{verb.lemma_.lower()}", 0.7, what=what)
+    return True
