@@ -445,3 +445,37 @@ def test_signed_agreement_is_a_pledge_between_its_parties():
     assert {("KEN", "PLEDGED", "TZA"), ("TZA", "PLEDGED", "KEN"), ("gabriel-boric", "PLEDGED", "ARG"),
             ("ARG", "PLEDGED", "CHL")} <= rels
     assert not any(s == "GHA" and t == "PLEDGED" for s, t, _ in rels)
+
+
+def test_prepositional_stance_frames_vote_against_and_in_favour_of():
+    _, rels = facts("Slovakia voted against Estonia and in favour of Croatia. Ireland campaigned for Malta's bid.")
+    assert {("SVK", "OPPOSED", "EST"), ("SVK", "SUPPORTED", "HRV"), ("IRL", "SUPPORTED", "MLT")} <= rels
+    assert ("SVK", "SUPPORTED", "EST") not in rels
+
+
+def test_holder_nouns_critic_of_and_supporter_of():
+    _, rels = facts("Nicaragua has long been a vocal critic of Costa Rica. Belarus, a staunch supporter of Serbia, "
+                    "abstained.")
+    assert {("NIC", "OPPOSED", "CRI"), ("BLR", "SUPPORTED", "SRB")} <= rels
+
+
+def test_stance_nouns_concern_over_swipe_at_and_commitment_to():
+    _, rels = facts("Malaysia expressed concern over Myanmar's crackdown. President Gustavo Petro took a swipe at "
+                    "Ecuador. Portugal reaffirmed its commitment to Mozambique. Chile shrugged off Bolivia's warning.")
+    assert {("MYS", "OPPOSED", "MMR"), ("gustavo-petro", "OPPOSED", "ECU"), ("PRT", "SUPPORTED", "MOZ"),
+            ("CHL", "OPPOSED", "BOL")} <= rels
+
+
+def test_stance_targets_through_shown_by_and_not_through_partners():
+    _, rels = facts("Kenyan President William Ruto commended the leadership shown by Ghana in the talks. "
+                    "Peru thanked Chile's partners for their help. Angola welcomed Namibian President Netumbo "
+                    "Nandi-Ndaitwah at the airport.")
+    assert ("william-ruto", "SUPPORTED", "GHA") in rels
+    assert ("PER", "SUPPORTED", "CHL") not in rels
+    assert not any(s == "AGO" and t == "SUPPORTED" and o.startswith("netumbo") for s, t, o in rels)
+
+
+def test_reported_threat_as_one_of_the_threats_is_opposition():
+    _, rels = facts("\"Iran remains one of the most serious threats to the region,\" Saudi Foreign Minister "
+                    "Faisal bin Farhan said.")
+    assert ("faisal-bin-farhan", "OPPOSED", "IRN") in rels

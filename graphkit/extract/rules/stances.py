@@ -47,8 +47,11 @@ def speech_stance(r: Reading, verb: Token, sent: Span) -> None:
         subjects = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"} for a in r.actors(c)]
         if not subjects:
             continue
-        hostile = any(c.dep_ in ("attr", "acomp", "dobj") and c.lemma_.lower() in WORDS["hostile_predicates"]
-                      for c in comp.children) or (comp.lemma_.lower() == "trust" and negated(comp))
+        predicates = [c for c in comp.children if c.dep_ in ("attr", "acomp", "dobj")]
+        predicates += [p for c in predicates if c.lower_ in WORDS["partitive_heads"] for q in c.children
+                       if q.dep_ == "prep" and q.lower_ == "of" for p in pobjs(q)]  # "one of the most serious threats"
+        hostile = any(c.lemma_.lower() in WORDS["hostile_predicates"] for c in predicates) \
+            or (comp.lemma_.lower() == "trust" and negated(comp))
         if comp.lemma_.lower() == "want" and negated(comp) and any(c.lemma_ == "peace" for c in comp.children):
             hostile = True
         if hostile:
@@ -115,9 +118,18 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
     if not sources:
         return
     targets: list[str] = []
+    judged_people: list[str] = []
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "nsubjpass":
-            found = r.owner_actors(child)
+            named = r.actors(child)
+            if not named and child.lemma_.lower() in WORDS["not_members"]:
+                continue  # "thanked Iraq's partners": the partners, not Iraq
+            found = named or r.owner_actors(child)
+            if not named and child.lemma_.lower() not in WORDS["greeting_objects"]:
+                judged_people += found  # "welcomed Trump's willingness": a stance on his position, not his visit
+            if not found:  # "commended the leadership shown by Modi"
+                found = [a for c in child.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+                         for p in pobjs(g) for a in r.actors(p)]
             if not found and child.lemma_.lower() in WORDS["ideas"]:
                 found = [a for t in child.subtree if t.dep_ in OBJ | {"pobj"} and t is not child
                          for a in r.actors(t)]
@@ -145,6 +157,8 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
             if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in WORDS["speech_verbs"]:
                 targets += [a for comp in c.children if comp.dep_ == "ccomp" for s_ in comp.children
                             if s_.dep_ in SUBJ for a in r.actors(s_)]
+    if lemma in WORDS["greeting_verbs"]:  # "welcomed at the airport, Museveni's visit ...": a host's courtesy
+        targets = [t for t in targets if r.kind(t) is not NodeKind.PERSON or t in judged_people]
     if lemma in WORDS["siding_verbs"] and not targets:
         return
     if lemma in WORDS["demanding_verbs"]:
@@ -175,18 +189,33 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WORDS["waning"]:
         return  # "a decline in Washington's support for Kyiv" reports support fading, not given
     sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors(c)]
-    if not sources and noun.dep_ in OBJ and noun.head.lemma_.lower() in WORDS["stance_carriers"]:
+    carried = noun.dep_ in OBJ and noun.head.lemma_.lower() in WORDS["stance_carriers"]
+    if not sources and carried:
         sources = r.subjects(noun.head)  # "voiced support for", "expressed opposition to"
+    if not sources and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WORDS["stance_commitment_nouns"]:
+        holder = noun.head.head  # "reaffirmed its commitment for all possible support to Sri Lanka"
+        sources = [a for c in holder.children if c.dep_ == "poss" for a in r.actors(c)]
+        if not sources and holder.dep_ in OBJ and holder.head.lemma_.lower() in WORDS["stance_carriers"]:
+            sources = r.subjects(holder.head)
+    target_preps = WORDS["stance_noun_target_preps"] | (WORDS["opposing_noun_target_preps"]
+                                                        if rtype is RelationType.OPPOSED else frozenset())
     targets: list[str] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "from":
             for p in pobjs(child):
                 sources += r.actors(p)
-        if child.dep_ == "prep" and child.lower_ in WORDS["stance_noun_target_preps"]:
+        if child.dep_ == "prep" and child.lower_ in target_preps:
             if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
                 continue  # "assurances of support" names no one
             for p in pobjs(child):
                 targets += r.owner_actors(p)
+    if not targets and carried:  # "took a swipe at Macron": the preposition hangs on the verb
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ in target_preps and child.i > noun.i:
+                if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
+                    continue
+                for p in pobjs(child):
+                    targets += r.owner_actors(p)
     if not targets and noun.dep_ in OBJ and noun.head.lemma_ in WORDS["receiving_verbs"]:
         for c in noun.head.children:
             if c.dep_ in SUBJ:
@@ -211,3 +240,59 @@ def pressure_on(r: Reading, noun: Token, sent: Span) -> None:
         for t in unique(targets):
             if a != t and r.kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION, NodeKind.PERSON):
                 r.add(a, RelationType.OPPOSED, t, sent, "pressure-on", 0.65)
+
+
+def prep_stance(r: Reading, verb: Token, sent: Span) -> None:
+    """A verb whose preposition says whom it is for or against: "voted against von der Leyen and in
+    favour of Costa", "campaigned for Ghana's bid", "rallied behind Kyiv" (frames in words.json)."""
+    lemma = verb.lemma_.lower()
+    sources = r.subjects(verb)
+    if not sources:
+        return
+    for phrase_, heads in prep_phrases(verb):
+        frame = f"{lemma} {phrase_}"
+        if frame in WORDS["opposing_prep_frames"]:
+            rtype = RelationType.OPPOSED
+        elif frame in WORDS["supporting_prep_frames"]:
+            rtype = RelationType.SUPPORTED
+        else:
+            continue
+        for t in unique(a for h in heads for a in r.owner_actors(h)):
+            for a in sources:
+                if a != t and r.ra.person_state.get(a) != t:
+                    r.add(a, rtype, t, sent, f"prep-frame:{frame}", 0.7)
+
+
+def prep_phrases(verb: Token) -> list[tuple[str, list[Token]]]:
+    """The verb's prepositions with their objects, a complex one as one phrase: ("against", [X]),
+    ("in favour of", [Y]); also those of a verb it is coordinated with ("voted against A and in favour of B")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for c in preps for p in c.children if p.dep_ == "conj" and p.pos_ == "ADP"]
+    out = []
+    for c in preps:
+        out.append((c.lower_, [p for p in c.children if p.dep_ in ("pobj", "pcomp")]))
+        for q in c.children:
+            if q.dep_ == "pobj":
+                for d in q.children:
+                    if d.dep_ == "prep":
+                        out.append((f"{c.lower_} {q.lower_} {d.lower_}", pobjs(d)))
+    return out
+
+
+def holder_noun(r: Reading, noun: Token, sent: Span) -> None:
+    """A noun naming who holds a stance toward whom: "Qatar has been a fierce critic of the Assad
+    government", "Hungary, a staunch supporter of Serbia": the subject or the appositive's head holds it."""
+    lemma = noun.lemma_.lower()
+    rtype = RelationType.OPPOSED if lemma in WORDS["opposing_holder_nouns"] else RelationType.SUPPORTED
+    if noun.dep_ == "attr" and not negated(noun.head):
+        sources = [a for c in noun.head.children if c.dep_ in SUBJ for a in r.actors(c)]
+    elif noun.dep_ == "appos":
+        sources = r.actors(noun.head)
+    else:
+        return
+    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS["holder_target_preps"]
+               for p in pobjs(c) for a in r.owner_actors(p)]
+    for a in unique(sources):
+        for t in unique(targets):
+            if a != t:
+                r.add(a, rtype, t, sent, f"holder-noun:{lemma}", 0.7)
