@@ -479,3 +479,17 @@ def test_reported_threat_as_one_of_the_threats_is_opposition():
     _, rels = facts("\"Iran remains one of the most serious threats to the region,\" Saudi Foreign Minister "
                     "Faisal bin Farhan said.")
     assert ("faisal-bin-farhan", "OPPOSED", "IRN") in rels
+
+
+def test_pledges_supplied_with_and_pledge_nouns_of_light_verbs():
+    _, rels = facts("Greece will provide Cyprus with patrol boats. Ireland made a donation of $10 million to "
+                    "Malawi. Austria signed a memorandum of understanding with Uzbekistan on energy.")
+    assert {("GRC", "PLEDGED", "CYP"), ("IRL", "PLEDGED", "MWI"), ("AUT", "PLEDGED", "UZB"),
+            ("UZB", "PLEDGED", "AUT")} <= rels
+
+
+def test_refused_supply_is_no_pledge():
+    _, rels = facts("Belgium will provide Rwanda with medical equipment, but Denmark will not provide Rwanda "
+                    "with weapons.")
+    assert ("BEL", "PLEDGED", "RWA") in rels
+    assert ("DNK", "PLEDGED", "RWA") not in rels

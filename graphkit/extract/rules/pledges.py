@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, negated, phrase, pobjs
+from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, hypothetical, negated, phrase, pobjs
 from graphkit.model import NodeKind, RelationType
 
 
@@ -158,8 +158,9 @@ def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
     parties = [a for c in verb.children if c.dep_ in SUBJ for a in r.actors(c)]
     parties += [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)]
     parties = parties or r.subjects(verb)  # "agreed to sign": the subjects of "agreed"
-    counterparties = [a for holder in [verb, *deals] for c in holder.children  # "a deal with B", "between A and B"
-                      if c.dep_ == "prep" and c.lower_ in WORDS["counterparty_preps"] for p in pobjs(c) for a in r.actors(p)]
+    counterparties = [a for c in [*verb.children, *(t for d in deals for t in d.subtree)]  # "a deal with B", "between A and B"
+                      if c.dep_ == "prep" and c.head in [verb, *(t for d in deals for t in d.subtree)]
+                      and c.lower_ in WORDS["counterparty_preps"] for p in pobjs(c) for a in r.actors(p)]
     if not parties:  # "an agreement between A and B was signed": the listed are the parties
         parties, counterparties = counterparties, []
     if counterparties:  # the listed counterparties are one side: they pledge the signers, not each other
@@ -172,3 +173,37 @@ def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
         if r.kind(party) in (NodeKind.STATE, NodeKind.ORGANIZATION) and party != r.ra.person_state.get(a, a):
             r.add(a, RelationType.PLEDGED, party, sent, f"signed-agreement:{verb.lemma_.lower()}", 0.7, what=what)
     return True
+
+
+def supplied_with(r: Reading, verb: Token, sent: Span) -> bool:
+    """ "will provide Tunisia with patrol boats", "equip Kyiv with air defences": the object is the
+    recipient, the "with" phrase what is pledged. True when it read the verb so."""
+    recipients_ = [a for c in verb.children if c.dep_ in OBJ for a in r.actors(c)
+                   if r.kind(a) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
+    given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["supply_with_preps"]
+             for p in pobjs(c) if concrete(p)]
+    if not recipients_ or not given:
+        return False
+    sources = r.subjects(verb)
+    for a in sources:
+        for t in recipients_:
+            if t not in sources:
+                r.add(a, RelationType.PLEDGED, t, sent, f"supplied-with:{verb.lemma_.lower()}", 0.75, what=phrase(given[0]))
+    return True
+
+
+def pledge_noun(r: Reading, noun: Token, sent: Span) -> None:
+    """ "made a contribution of $3m to Samoa", "announced a $50 million package for Haiti": a pledge
+    noun carried by a light verb; its recipients are the "to"/"for" phrases of the noun or the verb."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or verb.lemma_.lower() not in WORDS["pledge_carriers"] or negated(verb) \
+            or hypothetical(verb) or not concrete(noun):
+        return
+    sources = r.subjects(verb)
+    targets = recipients(r, noun) + [a for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["recipient_preps"]
+                                     for p in pobjs(c) for a in r.actors(p, territory=True)]
+    for a in sources:
+        for t in targets:
+            if r.kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources \
+                    and r.ra.person_state.get(a) != t:
+                r.add(a, RelationType.PLEDGED, t, sent, f"pledge-noun:{noun.lemma_.lower()}", 0.7, what=phrase(noun))
