@@ -493,3 +493,18 @@ def test_refused_supply_is_no_pledge():
                     "with weapons.")
     assert ("BEL", "PLEDGED", "RWA") in rels
     assert ("DNK", "PLEDGED", "RWA") not in rels
+
+
+def test_stance_idioms_and_stance_adjectives():
+    _, rels = facts("Uruguay threw its weight behind Paraguay. Latvia took aim at Belarus. Denmark was critical "
+                    "of Iceland's whaling. Egypt was supportive of Sudan's proposal. Bolivia voiced solidarity "
+                    "with Cuba.")
+    assert {("URY", "SUPPORTED", "PRY"), ("LVA", "OPPOSED", "BLR"), ("DNK", "OPPOSED", "ISL"),
+            ("EGY", "SUPPORTED", "SDN"), ("BOL", "SUPPORTED", "CUB")} <= rels
+
+
+def test_reported_verdict_on_a_position_opposes_its_owner():
+    _, rels = facts("Armenia said Azerbaijan's demands were unacceptable. Georgia said Turkey's proposal "
+                    "was not a mistake.")
+    assert ("ARM", "OPPOSED", "AZE") in rels
+    assert ("GEO", "OPPOSED", "TUR") not in rels

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import WORDS
-from graphkit.extract.reading import OBJ, Reading, SUBJ, negated, phrasal, pobjs, unique
+from graphkit.extract.reading import OBJ, Reading, SUBJ, hypothetical, negated, phrasal, pobjs, unique
 from graphkit.model import NodeKind, RelationType
 
 FEELINGS = WORDS["positive_feelings"] | WORDS["negative_feelings"]
@@ -45,6 +45,14 @@ def speech_stance(r: Reading, verb: Token, sent: Span) -> None:
                     if a != t:
                         r.add(a, RelationType.SUPPORTED, t, sent, "speech-sovereignty", 0.65)
         subjects = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"} for a in r.actors(c)]
+        owners = [a for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"} and not r.actors(c)
+                  and c.lemma_.lower() in WORDS["possessed_stance"] | WORDS["policy_nouns"] for a in r.owner_actors(c)]
+        if owners and not hypothetical(comp) and not negated(comp) and any(
+                c.dep_ in ("attr", "acomp") and c.lemma_.lower() in WORDS["negative_verdicts"] for c in comp.children):
+            for a in r.subjects(verb):  # "said Azerbaijan's demands were unacceptable"
+                for t in unique(owners):
+                    if a != t:
+                        r.add(a, RelationType.OPPOSED, t, sent, f"speech-verdict:{verb.lemma_.lower()}", 0.65)
         if not subjects:
             continue
         predicates = [c for c in comp.children if c.dep_ in ("attr", "acomp", "dobj")]
@@ -209,7 +217,8 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
                 continue  # "assurances of support" names no one
             for p in pobjs(child):
                 targets += r.owner_actors(p)
-    if not targets and carried:  # "took a swipe at Macron": the preposition hangs on the verb
+    if not targets and carried:  # "took a swipe at Macron": the preposition hangs on the verb; "promised Dili support"
+        targets += [a for c in noun.head.children if c.dep_ == "dative" for a in r.actors(c)]
         for child in noun.head.children:
             if child.dep_ == "prep" and child.lower_ in target_preps and child.i > noun.i:
                 if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
@@ -296,3 +305,24 @@ def holder_noun(r: Reading, noun: Token, sent: Span) -> None:
         for t in unique(targets):
             if a != t:
                 r.add(a, rtype, t, sent, f"holder-noun:{lemma}", 0.7)
+
+
+def idiom_stance(r: Reading, verb: Token, sent: Span) -> None:
+    """An idiom of verb, object and preposition: "threw its weight behind Paraguay", "took aim at
+    Belarus", "took issue with Ottawa's plan" (idioms in words.json as 'verb object preposition')."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in OBJ]
+    for o in objects:
+        for p in [c for c in verb.children if c.dep_ == "prep"] + [c for c in o.children if c.dep_ == "prep"]:
+            idiom = f"{lemma} {o.lemma_.lower()} {p.lower_}"
+            if idiom in WORDS["supporting_idioms"]:
+                rtype = RelationType.SUPPORTED
+            elif idiom in WORDS["opposing_idioms"]:
+                rtype = RelationType.OPPOSED
+            else:
+                continue
+            sources = r.subjects(verb)
+            for t in unique(a for q in pobjs(p) for a in r.owner_actors(q)):
+                for a in sources:
+                    if a != t and r.ra.person_state.get(a) != t:
+                        r.add(a, rtype, t, sent, f"idiom:{idiom}", 0.7)
