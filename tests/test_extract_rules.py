@@ -508,3 +508,10 @@ def test_reported_verdict_on_a_position_opposes_its_owner():
                     "was not a mistake.")
     assert ("ARM", "OPPOSED", "AZE") in rels
     assert ("GEO", "OPPOSED", "TUR") not in rels
+
+
+def test_membership_from_entry_into_a_body_but_not_a_possible_one():
+    _, rels = facts("The African Union readmitted Mali into the organization. Leaders welcomed Gabon's return to "
+                    "the African Union. They discussed Serbia's possible return to the Council of Europe.")
+    assert {("MLI", "MEMBER_OF", "african-union"), ("GAB", "MEMBER_OF", "african-union")} <= rels
+    assert ("SRB", "MEMBER_OF", "council-of-europe") not in rels

@@ -19,6 +19,14 @@ def memberships(r: Reading) -> None:
                         r.add(eid, RelationType.MEMBER_OF, body, tok.sent, "body-groups:surface", 0.7)
         if tok.lemma_.lower() in WORDS["member_nouns"] or tok.lemma_.lower() in WORDS["member_group_nouns"]:
             member_phrase(r, tok)
+        elif tok.lemma_.lower() in WORDS["return_nouns"] and tok.pos_ == "NOUN" and not planned_context(tok) \
+                and not any(c.lower_ in WORDS["hedging_modifiers"] for c in tok.children):
+            states = [a for c in tok.children if c.dep_ == "poss" for a in r.actors(c)]  # "Syria's return to the League"
+            states += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c) for a in r.actors(p)]
+            for state in unique(states):
+                for body in bodies_entered(r, tok):
+                    if r.kind(state) is NodeKind.STATE:
+                        r.add(state, RelationType.MEMBER_OF, body, tok.sent, f"return-to-body:{tok.lemma_.lower()}", 0.7)
 
 
 def member_phrase(r: Reading, noun: Token) -> None:
@@ -96,3 +104,30 @@ def body_named_after(r: Reading, i: int) -> str | None:
         if eid and r.kind(eid) is NodeKind.ORGANIZATION:
             return eid
     return None
+
+
+def bodies_entered(r: Reading, head: Token) -> list[str]:
+    """The bodies named by the "into"/"to"/"in" phrases of a verb or noun of entry."""
+    return [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS["into_body_preps"]
+            for p in pobjs(c) for a in r.actors(p) or ([r.body_meant(p)] if p.pos_ != "PROPN" else [])
+            if a and r.kind(a) is NodeKind.ORGANIZATION]  # "into the organization": the body last named
+
+
+def admitted(r: Reading, verb: Token, sent: Span) -> None:
+    """ "readmitted Syria into the Arab League", "Sweden rejoined the Commonwealth", "acceded to the WTO",
+    "Syria returned to the Arab League": entry into a body is membership."""
+    if planned_context(verb):
+        return
+    bodies = bodies_entered(r, verb)
+    if verb.lemma_.lower() == "rejoin":
+        bodies += [a for c in verb.children if c.dep_ in OBJ for a in r.actors(c) if r.kind(a) is NodeKind.ORGANIZATION]
+    if not bodies:
+        return
+    if verb.lemma_.lower() in WORDS["admitting_verbs"]:
+        states = [a for c in verb.children if c.dep_ in OBJ | {"nsubjpass"} for a in r.actors(c)]
+    else:
+        states = r.subjects(verb)
+    for a in unique(states):
+        for b in unique(bodies):
+            if r.kind(a) is NodeKind.STATE:
+                r.add(a, RelationType.MEMBER_OF, b, sent, f"entered-body:{verb.lemma_.lower()}", 0.75)
