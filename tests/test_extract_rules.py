@@ -515,3 +515,11 @@ def test_membership_from_entry_into_a_body_but_not_a_possible_one():
                     "the African Union. They discussed Serbia's possible return to the Council of Europe.")
     assert {("MLI", "MEMBER_OF", "african-union"), ("GAB", "MEMBER_OF", "african-union")} <= rels
     assert ("SRB", "MEMBER_OF", "council-of-europe") not in rels
+
+
+def test_stance_toward_a_government_reaches_its_leader_and_a_leader_speaks_for_his_state():
+    _, rels = facts("Canada condemned the Maduro regime. Peruvian President Dina Boluarte reaffirmed Peru's "
+                    "commitment for continued support to Ecuador. Japan expressed support for the Indonesian "
+                    "presidency of the G20.")
+    assert {("CAN", "OPPOSED", "nicolas-maduro"), ("dina-boluarte", "SUPPORTED", "ECU"),
+            ("JPN", "SUPPORTED", "IDN")} <= rels

@@ -132,7 +132,7 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
             named = r.actors(child)
             if not named and child.lemma_.lower() in WORDS["not_members"]:
                 continue  # "thanked Iraq's partners": the partners, not Iraq
-            found = named or r.owner_actors(child)
+            found = named or targets_of(r, child)
             if not named and child.lemma_.lower() not in WORDS["greeting_objects"]:
                 judged_people += found  # "welcomed Trump's willingness": a stance on his position, not his visit
             if not found:  # "commended the leadership shown by Modi"
@@ -146,7 +146,7 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
             if lemma in WORDS["siding_verbs"] and child.lower_ not in WORDS["siding_preps"]:
                 continue
             for p in pobjs(child):
-                targets += r.owner_actors(p)
+                targets += targets_of(r, p)
         elif child.dep_ == "ccomp" and lemma in WORDS["accusing_verbs"]:
             for c in child.children:
                 if c.dep_ in SUBJ | {"nsubjpass"}:
@@ -198,13 +198,15 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
         return  # "a decline in Washington's support for Kyiv" reports support fading, not given
     sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors(c)]
     carried = noun.dep_ in OBJ and noun.head.lemma_.lower() in WORDS["stance_carriers"]
+    if sources and carried:
+        sources = speaking_for(r, noun.head, sources)
     if not sources and carried:
         sources = r.subjects(noun.head)  # "voiced support for", "expressed opposition to"
     if not sources and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WORDS["stance_commitment_nouns"]:
         holder = noun.head.head  # "reaffirmed its commitment for all possible support to Sri Lanka"
         sources = [a for c in holder.children if c.dep_ == "poss" for a in r.actors(c)]
-        if not sources and holder.dep_ in OBJ and holder.head.lemma_.lower() in WORDS["stance_carriers"]:
-            sources = r.subjects(holder.head)
+        if holder.dep_ in OBJ and holder.head.lemma_.lower() in WORDS["stance_carriers"]:
+            sources = speaking_for(r, holder.head, sources) if sources else r.subjects(holder.head)
     target_preps = WORDS["stance_noun_target_preps"] | (WORDS["opposing_noun_target_preps"]
                                                         if rtype is RelationType.OPPOSED else frozenset())
     targets: list[str] = []
@@ -300,7 +302,7 @@ def holder_noun(r: Reading, noun: Token, sent: Span) -> None:
     else:
         return
     targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS["holder_target_preps"]
-               for p in pobjs(c) for a in r.owner_actors(p)]
+               for p in pobjs(c) for a in targets_of(r, p)]
     for a in unique(sources):
         for t in unique(targets):
             if a != t:
@@ -326,3 +328,21 @@ def idiom_stance(r: Reading, verb: Token, sent: Span) -> None:
                 for a in sources:
                     if a != t and r.ra.person_state.get(a) != t:
                         r.add(a, rtype, t, sent, f"idiom:{idiom}", 0.7)
+
+
+def targets_of(r: Reading, tok: Token) -> list[str]:
+    """Whom a stance on this phrase is toward: its actors or owner ("Russia's demands"), or for "the
+    Assad government" / "the Milei administration" the leader named and the state he leads."""
+    found = r.owner_actors(tok)
+    if found or tok.lemma_.lower() not in WORDS["government_nouns"]:
+        return found
+    leaders = [e for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for e in [r.entity_at(c)] if e]
+    return unique(leaders + [r.ra.person_state[p] for p in leaders if p in r.ra.person_state])
+
+
+def speaking_for(r: Reading, verb: Token, owners: list[str]) -> list[str]:
+    """ "Modi reaffirmed India's commitment": the person who voices his own state's stance holds it."""
+    speakers = r.subjects(verb)
+    if speakers and all(r.ra.person_state.get(p) in owners for p in speakers):
+        return speakers
+    return owners
