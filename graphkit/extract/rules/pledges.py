@@ -167,7 +167,11 @@ def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
         pairs = [(a, t) for a in parties for t in counterparties] + [(t, a) for a in parties for t in counterparties]
     else:  # "A and B signed": each signer is a side
         pairs = [(a, t) for a in parties for t in parties if a != t]
-    what = phrase(deals[0])
+    deal = deals[0]  # "trade agreements with Malaysia": what was signed, without its parties
+    cut = [c for c in deal.children if c.dep_ == "prep" and c.lower_ in WORDS["counterparty_preps"]]
+    what = phrase(deal) if not cut else " ".join(
+        t.text for t in deal.subtree if not any(t.i >= c.left_edge.i and t.i <= c.right_edge.i for c in cut)
+        and t.dep_ != "det")
     for a, t in pairs:
         party = r.ra.person_state.get(t, t)
         if r.kind(party) in (NodeKind.STATE, NodeKind.ORGANIZATION) and party != r.ra.person_state.get(a, a):
