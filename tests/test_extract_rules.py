@@ -523,3 +523,10 @@ def test_stance_toward_a_government_reaches_its_leader_and_a_leader_speaks_for_h
                     "presidency of the G20.")
     assert {("CAN", "OPPOSED", "nicolas-maduro"), ("dina-boluarte", "SUPPORTED", "ECU"),
             ("JPN", "SUPPORTED", "IDN")} <= rels
+
+
+def test_membership_of_the_bloc_one_of_the_member_states_and_belongs_to():
+    _, rels = facts("Senegal, Ghana and Togo of the ECOWAS bloc met in Accra. Latvia is one of the 27 EU member "
+                    "states. Iceland, which belongs to the European Free Trade Association, abstained.")
+    assert {("SEN", "MEMBER_OF", "ecowas"), ("TGO", "MEMBER_OF", "ecowas"), ("LVA", "MEMBER_OF", "eu"),
+            ("ISL", "MEMBER_OF", "efta")} <= rels

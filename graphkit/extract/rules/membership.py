@@ -19,6 +19,8 @@ def memberships(r: Reading) -> None:
                         r.add(eid, RelationType.MEMBER_OF, body, tok.sent, "body-groups:surface", 0.7)
         if tok.lemma_.lower() in WORDS["member_nouns"] or tok.lemma_.lower() in WORDS["member_group_nouns"]:
             member_phrase(r, tok)
+        elif tok.dep_ == "prep" and tok.lower_ == "of":
+            of_the_bloc(r, tok)
         elif tok.lemma_.lower() in WORDS["return_nouns"] and tok.pos_ == "NOUN" and not planned_context(tok) \
                 and not any(c.lower_ in WORDS["hedging_modifiers"] for c in tok.children):
             states = [a for c in tok.children if c.dep_ == "poss" for a in r.actors(c)]  # "Syria's return to the League"
@@ -71,6 +73,9 @@ def member_phrase(r: Reading, noun: Token) -> None:
         verb = noun.head.head
         states += [a for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"} for a in r.actors(c)]
         states += [a for c in verb.children if c.dep_ in OBJ for a in r.actors(c)]  # "admitted Timor-Leste as"
+    elif noun.dep_ == "pobj" and noun.head.head.lower_ in WORDS["partitive_heads"] and noun.head.head.dep_ == "attr":
+        copula = noun.head.head.head  # "Latvia is one of the 27 EU member states"
+        states += [a for c in copula.children if c.dep_ in SUBJ for a in r.actors(c)]
     elif noun.dep_ == "conj" and any(c.lower_ in WORDS["other_words"] for c in noun.children):
         top = noun  # "Saudi Arabia, Jordan and other member states": the listed ones are members too
         while top.dep_ == "conj" and top.head is not top:
@@ -131,3 +136,20 @@ def admitted(r: Reading, verb: Token, sent: Span) -> None:
         for b in unique(bodies):
             if r.kind(a) is NodeKind.STATE:
                 r.add(a, RelationType.MEMBER_OF, b, sent, f"entered-body:{verb.lemma_.lower()}", 0.75)
+
+
+def of_the_bloc(r: Reading, prep: Token) -> None:
+    """ "Brazil, Russia and India of the BRICS bloc": states of a body named with a body noun."""
+    head = prep.head
+    if not (head.pos_ == "PROPN" and r.entity_at(head) and r.kind(r.entity_at(head)) is NodeKind.STATE):
+        return
+    for p in pobjs(prep):
+        if p.lemma_.lower() not in WORDS["body_nouns"]:
+            continue
+        bodies = [a for a in r.actors(p) if r.kind(a) is NodeKind.ORGANIZATION]
+        bodies += [e for c in p.children if c.dep_ in ("compound", "nmod", "amod") for e in [r.entity_at(c)]
+                   if e and r.kind(e) is NodeKind.ORGANIZATION]
+        for a in r.actors(head):
+            for b in unique(bodies):
+                if r.kind(a) is NodeKind.STATE:
+                    r.add(a, RelationType.MEMBER_OF, b, prep.sent, "state-of-the-bloc", 0.75)
