@@ -530,3 +530,10 @@ def test_membership_of_the_bloc_one_of_the_member_states_and_belongs_to():
                     "states. Iceland, which belongs to the European Free Trade Association, abstained.")
     assert {("SEN", "MEMBER_OF", "ecowas"), ("TGO", "MEMBER_OF", "ecowas"), ("LVA", "MEMBER_OF", "eu"),
             ("ISL", "MEMBER_OF", "efta")} <= rels
+
+
+def test_pledges_for_a_states_reconstruction_credit_lines_and_supplies():
+    _, rels = facts("Finland pledged $3m for Moldova's reconstruction. India extended a $500 million credit line "
+                    "to Sri Lanka. Algeria agreed to supply Tunisia with gas. Italy could send troops to Libya.")
+    assert {("FIN", "PLEDGED", "MDA"), ("IND", "PLEDGED", "LKA"), ("DZA", "PLEDGED", "TUN")} <= rels
+    assert ("ITA", "PLEDGED", "LBY") not in rels

@@ -49,8 +49,8 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
         if child.dep_ == "dative":
             targets += r.actors(child) if child.pos_ != "ADP" else [a for p in pobjs(child) for a in r.actors(p)]
         if child.dep_ == "prep" and child.lower_ in WORDS["pledge_target_preps"]:
-            for p in pobjs(child):
-                targets += r.actors(p)
+            for p in pobjs(child):  # "for Kenya", "for Moldova's reconstruction"
+                targets += r.actors(p) or r.actors(p, territory=True)
     for o in objs:
         for sub in o.subtree:
             if sub.dep_ == "prep" and sub.lower_ == "with":
