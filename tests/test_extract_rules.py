@@ -537,3 +537,12 @@ def test_pledges_for_a_states_reconstruction_credit_lines_and_supplies():
                     "to Sri Lanka. Algeria agreed to supply Tunisia with gas. Italy could send troops to Libya.")
     assert {("FIN", "PLEDGED", "MDA"), ("IND", "PLEDGED", "LKA"), ("DZA", "PLEDGED", "TUN")} <= rels
     assert ("ITA", "PLEDGED", "LBY") not in rels
+
+
+def test_worry_and_adjective_frames_keep_their_sense():
+    _, rels = facts("France voiced concern over Iran's nuclear programme. Australia expressed concern for "
+                    "Haiti's civilians. Ethiopia remained opposed to Egypt's plan. Turkey is critical to NATO's "
+                    "southern flank. Sweden welcomed the Ukrainian delegation.")
+    assert {("FRA", "OPPOSED", "IRN"), ("ETH", "OPPOSED", "EGY")} <= rels
+    assert ("AUS", "OPPOSED", "HTI") not in rels and ("TUR", "OPPOSED", "nato") not in rels
+    assert ("SWE", "SUPPORTED", "UKR") not in rels

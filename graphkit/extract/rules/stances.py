@@ -23,7 +23,8 @@ def sentiment(r: Reading, tok: Token, sent: Span) -> None:
             rtype = RelationType.OPPOSED
         else:
             continue
-        targets = [a for c in adj.children if c.dep_ == "prep" and c.lower_ in WORDS["feeling_target_preps"]
+        targets = [a for c in adj.children if c.dep_ == "prep" and (c.lower_ in WORDS["feeling_target_preps"] or
+                   c.lower_ in WORDS["to_feeling_preps"] and word in WORDS["to_feelings"])  # not "critical to"
                    for p in pobjs(c) for a in r.owner_actors(p)]
         sources = r.subjects(adj) or [a for c in adj.children if c.dep_ == "nsubjpass" for a in r.actors(c)]
         for a in sources:
@@ -130,6 +131,8 @@ def stance(r: Reading, verb: Token, rtype: RelationType, sent: Span) -> None:
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "nsubjpass":
             named = r.actors(child)
+            if lemma in WORDS["greeting_verbs"] and child.lemma_.lower() in WORDS["greeting_objects"]:
+                continue  # "welcomed the Ukrainian delegation": hospitality
             if not named and child.lemma_.lower() in WORDS["not_members"]:
                 continue  # "thanked Iraq's partners": the partners, not Iraq
             found = named or targets_of(r, child)
@@ -209,6 +212,9 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
             sources = speaking_for(r, holder.head, sources) if sources else r.subjects(holder.head)
     target_preps = WORDS["stance_noun_target_preps"] | (WORDS["opposing_noun_target_preps"]
                                                         if rtype is RelationType.OPPOSED else frozenset())
+    worry = noun.lower_ in WORDS["worry_nouns"]
+    if worry:  # "concern over Iran's programme" opposes Iran; "concern for Haiti's civilians" does not
+        target_preps = WORDS["worry_preps"]
     targets: list[str] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "from":
@@ -218,7 +224,8 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
             if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
                 continue  # "assurances of support" names no one
             for p in pobjs(child):
-                targets += r.owner_actors(p)
+                if not (worry and p.lemma_.lower() in WORDS["cared_for_nouns"]):
+                    targets += r.owner_actors(p)
     if not targets and carried:  # "took a swipe at Macron": the preposition hangs on the verb; "promised Dili support"
         targets += [a for c in noun.head.children if c.dep_ == "dative" for a in r.actors(c)]
         for child in noun.head.children:
@@ -226,7 +233,8 @@ def stance_noun(r: Reading, noun: Token, rtype: RelationType, sent: Span) -> Non
                 if child.lower_ == "of" and rtype is RelationType.SUPPORTED:
                     continue
                 for p in pobjs(child):
-                    targets += r.owner_actors(p)
+                    if not (worry and p.lemma_.lower() in WORDS["cared_for_nouns"]):
+                        targets += r.owner_actors(p)
     if not targets and noun.dep_ in OBJ and noun.head.lemma_ in WORDS["receiving_verbs"]:
         for c in noun.head.children:
             if c.dep_ in SUBJ:
