@@ -546,3 +546,11 @@ def test_worry_and_adjective_frames_keep_their_sense():
     assert {("FRA", "OPPOSED", "IRN"), ("ETH", "OPPOSED", "EGY")} <= rels
     assert ("AUS", "OPPOSED", "HTI") not in rels and ("TUR", "OPPOSED", "nato") not in rels
     assert ("SWE", "SUPPORTED", "UKR") not in rels
+
+
+def test_denied_membership_and_wished_deals_are_not_relations():
+    _, rels = facts("Moldova is not a member of NATO, but Romania is a member of NATO. Kosovo wants to sign a deal "
+                    "with Serbia. Kenya and Uganda will sign an agreement on Friday.")
+    assert {("ROU", "MEMBER_OF", "nato"), ("KEN", "PLEDGED", "UGA")} <= rels
+    assert ("MDA", "MEMBER_OF", "nato") not in rels
+    assert ("XKX", "PLEDGED", "SRB") not in rels and ("SRB", "PLEDGED", "XKX") not in rels

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import WORDS
-from graphkit.extract.reading import planned_context, OBJ, Reading, SUBJ, pobjs, unique
+from graphkit.extract.reading import planned_context, OBJ, Reading, SUBJ, negated, pobjs, unique
 from graphkit.model import NodeKind, RelationType
 
 
@@ -67,7 +67,7 @@ def member_phrase(r: Reading, noun: Token) -> None:
         states += r.actors(noun.head)
     elif noun.dep_ == "appos":  # "Hungary, a member of the EU"
         states += r.actors(noun.head)
-    elif noun.dep_ == "attr":  # "Hungary is a member", "A and B are member states"
+    elif noun.dep_ == "attr" and not negated(noun.head):  # "Hungary is a member", "A and B are member states"
         states += [a for c in noun.head.children if c.dep_ in SUBJ for a in r.actors(c)]
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and member_word:  # "admitted as ASEAN's 11th member"
         verb = noun.head.head

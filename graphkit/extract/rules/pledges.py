@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, hypothetical, negated, phrase, pobjs
+from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, hypothetical, negated, phrase, planned_context, pobjs
 from graphkit.model import NodeKind, RelationType
 
 
@@ -155,6 +155,8 @@ def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
     deals = [c for c in verb.children if c.dep_ in OBJ | {"nsubjpass"} and c.lemma_.lower() in WORDS["agreement_nouns"]]
     if not deals:
         return False
+    if planned_context(verb):  # "wants to sign a deal": no pledge yet (but the verb is read)
+        return True
     parties = [a for c in verb.children if c.dep_ in SUBJ for a in r.actors(c)]
     parties += [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)]
     parties = parties or r.subjects(verb)  # "agreed to sign": the subjects of "agreed"
