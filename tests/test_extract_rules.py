@@ -548,3 +548,137 @@ def test_honorific_and_title_surname_forms_join_the_full_name():
     assert set(people) == {"tomasz-okonkwo", "efua-mensah-bonsu"}
     assert "Okonkwo" in people["tomasz-okonkwo"].aliases and "Mensah-Bonsu" in people["efua-mensah-bonsu"].aliases
     assert {("tomasz-okonkwo", "LEADS", "MWI"), ("efua-mensah-bonsu", "LEADS", "GHA")} <= rels
+
+
+def test_membership_from_member_state_lists_and_body_nouns():
+    _, rels = facts("The Southern African Development Community opened its meeting in Lusaka. Botswana and Namibia "
+                    "are member states represented by their finance ministers. Delegates from Malawi, Angola and other "
+                    "member states arrived late. The Mercosur countries — Uruguay, Paraguay and Argentina — asked "
+                    "for more time. The eleven GCC members (Kuwait, Oman and Bahrain) left early.")
+    assert {("BWA", "MEMBER_OF", "sadc"), ("NAM", "MEMBER_OF", "sadc"), ("URY", "MEMBER_OF", "mercosur"),
+            ("PRY", "MEMBER_OF", "mercosur"), ("MWI", "MEMBER_OF", "sadc"), ("AGO", "MEMBER_OF", "sadc"),
+            ("KWT", "MEMBER_OF", "gcc"), ("OMN", "MEMBER_OF", "gcc")} <= rels
+
+
+def test_membership_of_an_unknown_body_is_not_given_to_the_last_known_one():
+    _, rels = facts("Chile is a member of the Pacific Alliance while all three countries - Chile, Peru and Mexico - "
+                    "are members of the Andean Fisheries Compact, she said.")
+    assert ("CHL", "MEMBER_OF", "pacific-alliance") in rels
+    assert ("PER", "MEMBER_OF", "pacific-alliance") not in rels
+
+
+def test_signed_agreement_is_a_pledge_between_its_parties():
+    _, rels = facts("Kenya and Tanzania signed a border demarcation treaty in Arusha on Friday. Chilean President "
+                    "Gabriel Boric signed a lithium deal with Argentina. Ghana did not sign the accord.")
+    assert {("KEN", "PLEDGED", "TZA"), ("TZA", "PLEDGED", "KEN"), ("gabriel-boric", "PLEDGED", "ARG"),
+            ("ARG", "PLEDGED", "CHL")} <= rels
+    assert not any(s == "GHA" and t == "PLEDGED" for s, t, _ in rels)
+
+
+def test_prepositional_stance_frames_vote_against_and_in_favour_of():
+    _, rels = facts("Slovakia voted against Estonia and in favour of Croatia. Ireland campaigned for Malta's bid.")
+    assert {("SVK", "OPPOSED", "EST"), ("SVK", "SUPPORTED", "HRV"), ("IRL", "SUPPORTED", "MLT")} <= rels
+    assert ("SVK", "SUPPORTED", "EST") not in rels
+
+
+def test_holder_nouns_critic_of_and_supporter_of():
+    _, rels = facts("Nicaragua has long been a vocal critic of Costa Rica. Belarus, a staunch supporter of Serbia, "
+                    "abstained.")
+    assert {("NIC", "OPPOSED", "CRI"), ("BLR", "SUPPORTED", "SRB")} <= rels
+
+
+def test_stance_nouns_concern_over_swipe_at_and_commitment_to():
+    _, rels = facts("Malaysia expressed concern over Myanmar's crackdown. President Gustavo Petro took a swipe at "
+                    "Ecuador. Portugal reaffirmed its commitment to Mozambique. Chile shrugged off Bolivia's warning.")
+    assert {("MYS", "OPPOSED", "MMR"), ("gustavo-petro", "OPPOSED", "ECU"), ("PRT", "SUPPORTED", "MOZ"),
+            ("CHL", "OPPOSED", "BOL")} <= rels
+
+
+def test_stance_targets_through_shown_by_and_not_through_partners():
+    _, rels = facts("Kenyan President William Ruto commended the leadership shown by Ghana in the talks. "
+                    "Peru thanked Chile's partners for their help. Angola welcomed Namibian President Netumbo "
+                    "Nandi-Ndaitwah at the airport.")
+    assert ("william-ruto", "SUPPORTED", "GHA") in rels
+    assert ("PER", "SUPPORTED", "CHL") not in rels
+    assert not any(s == "AGO" and t == "SUPPORTED" and o.startswith("netumbo") for s, t, o in rels)
+
+
+def test_reported_threat_as_one_of_the_threats_is_opposition():
+    _, rels = facts("\"Iran remains one of the most serious threats to the region,\" Saudi Foreign Minister "
+                    "Faisal bin Farhan said.")
+    assert ("faisal-bin-farhan", "OPPOSED", "IRN") in rels
+
+
+def test_pledges_supplied_with_and_pledge_nouns_of_light_verbs():
+    _, rels = facts("Greece will provide Cyprus with patrol boats. Ireland made a donation of $10 million to "
+                    "Malawi. Austria signed a memorandum of understanding with Uzbekistan on energy.")
+    assert {("GRC", "PLEDGED", "CYP"), ("IRL", "PLEDGED", "MWI"), ("AUT", "PLEDGED", "UZB"),
+            ("UZB", "PLEDGED", "AUT")} <= rels
+
+
+def test_refused_supply_is_no_pledge():
+    _, rels = facts("Belgium will provide Rwanda with medical equipment, but Denmark will not provide Rwanda "
+                    "with weapons.")
+    assert ("BEL", "PLEDGED", "RWA") in rels
+    assert ("DNK", "PLEDGED", "RWA") not in rels
+
+
+def test_stance_idioms_and_stance_adjectives():
+    _, rels = facts("Uruguay threw its weight behind Paraguay. Latvia took aim at Belarus. Denmark was critical "
+                    "of Iceland's whaling. Egypt was supportive of Sudan's proposal. Bolivia voiced solidarity "
+                    "with Cuba.")
+    assert {("URY", "SUPPORTED", "PRY"), ("LVA", "OPPOSED", "BLR"), ("DNK", "OPPOSED", "ISL"),
+            ("EGY", "SUPPORTED", "SDN"), ("BOL", "SUPPORTED", "CUB")} <= rels
+
+
+def test_reported_verdict_on_a_position_opposes_its_owner():
+    _, rels = facts("Armenia said Azerbaijan's demands were unacceptable. Georgia said Turkey's proposal "
+                    "was not a mistake.")
+    assert ("ARM", "OPPOSED", "AZE") in rels
+    assert ("GEO", "OPPOSED", "TUR") not in rels
+
+
+def test_membership_from_entry_into_a_body_but_not_a_possible_one():
+    _, rels = facts("The African Union readmitted Mali into the organization. Leaders welcomed Gabon's return to "
+                    "the African Union. They discussed Serbia's possible return to the Council of Europe.")
+    assert {("MLI", "MEMBER_OF", "african-union"), ("GAB", "MEMBER_OF", "african-union")} <= rels
+    assert ("SRB", "MEMBER_OF", "council-of-europe") not in rels
+
+
+def test_stance_toward_a_government_reaches_its_leader_and_a_leader_speaks_for_his_state():
+    _, rels = facts("Canada condemned the Maduro regime. Peruvian President Dina Boluarte reaffirmed Peru's "
+                    "commitment for continued support to Ecuador. Japan expressed support for the Indonesian "
+                    "presidency of the G20.")
+    assert {("CAN", "OPPOSED", "nicolas-maduro"), ("dina-boluarte", "SUPPORTED", "ECU"),
+            ("JPN", "SUPPORTED", "IDN")} <= rels
+
+
+def test_membership_of_the_bloc_one_of_the_member_states_and_belongs_to():
+    _, rels = facts("Senegal, Ghana and Togo of the ECOWAS bloc met in Accra. Latvia is one of the 27 EU member "
+                    "states. Iceland, which belongs to the European Free Trade Association, abstained.")
+    assert {("SEN", "MEMBER_OF", "ecowas"), ("TGO", "MEMBER_OF", "ecowas"), ("LVA", "MEMBER_OF", "eu"),
+            ("ISL", "MEMBER_OF", "efta")} <= rels
+
+
+def test_pledges_for_a_states_reconstruction_credit_lines_and_supplies():
+    _, rels = facts("Finland pledged $3m for Moldova's reconstruction. India extended a $500 million credit line "
+                    "to Sri Lanka. Algeria agreed to supply Tunisia with gas. Italy could send troops to Libya.")
+    assert {("FIN", "PLEDGED", "MDA"), ("IND", "PLEDGED", "LKA"), ("DZA", "PLEDGED", "TUN")} <= rels
+    assert ("ITA", "PLEDGED", "LBY") not in rels
+
+
+def test_worry_and_adjective_frames_keep_their_sense():
+    _, rels = facts("France voiced concern over Iran's nuclear programme. Australia expressed concern for "
+                    "Haiti's civilians. Ethiopia remained opposed to Egypt's plan. Turkey is critical to NATO's "
+                    "southern flank. Sweden welcomed the Ukrainian delegation.")
+    assert {("FRA", "OPPOSED", "IRN"), ("ETH", "OPPOSED", "EGY")} <= rels
+    assert ("AUS", "OPPOSED", "HTI") not in rels and ("TUR", "OPPOSED", "nato") not in rels
+    assert ("SWE", "SUPPORTED", "UKR") not in rels
+
+
+def test_denied_membership_and_wished_deals_are_not_relations():
+    _, rels = facts("Moldova is not a member of NATO, but Romania is a member of NATO. Kosovo wants to sign a deal "
+                    "with Serbia. Kenya and Uganda will sign an agreement on Friday.")
+    assert {("ROU", "MEMBER_OF", "nato"), ("KEN", "PLEDGED", "UGA")} <= rels
+    assert ("MDA", "MEMBER_OF", "nato") not in rels
+    assert ("XKX", "PLEDGED", "SRB") not in rels and ("SRB", "PLEDGED", "XKX") not in rels

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import LEXICON, WORDS
-from graphkit.extract.reading import OBJ, Reading, concrete, negated, phrase, pobjs
+from graphkit.extract.reading import OBJ, SUBJ, Reading, concrete, hypothetical, negated, phrase, planned_context, pobjs
 from graphkit.model import NodeKind, RelationType
 
 
@@ -49,8 +49,8 @@ def pledged(r: Reading, verb: Token, lemma: str, sent: Span, sources: list[str] 
         if child.dep_ == "dative":
             targets += r.actors(child) if child.pos_ != "ADP" else [a for p in pobjs(child) for a in r.actors(p)]
         if child.dep_ == "prep" and child.lower_ in WORDS["pledge_target_preps"]:
-            for p in pobjs(child):
-                targets += r.actors(p)
+            for p in pobjs(child):  # "for Kenya", "for Moldova's reconstruction"
+                targets += r.actors(p) or r.actors(p, territory=True)
     for o in objs:
         for sub in o.subtree:
             if sub.dep_ == "prep" and sub.lower_ == "with":
@@ -147,3 +147,69 @@ def readiness_noun(r: Reading, noun: Token, sent: Span) -> None:
                 for t in targets:
                     r.add(a, RelationType.PLEDGED, t, sent, f"readiness-noun:{noun.lemma_.lower()}", 0.6,
                           what=phrase(c))
+
+
+def signed_agreement(r: Reading, verb: Token, sent: Span) -> bool:
+    """ "A and B signed a peace agreement", "A signed a trade deal with B": each party to a signed
+    agreement pledged it to the other (`what` = the agreement). True when the object is an agreement."""
+    deals = [c for c in verb.children if c.dep_ in OBJ | {"nsubjpass"} and c.lemma_.lower() in WORDS["agreement_nouns"]]
+    if not deals:
+        return False
+    if planned_context(verb):  # "wants to sign a deal": no pledge yet (but the verb is read)
+        return True
+    parties = [a for c in verb.children if c.dep_ in SUBJ for a in r.actors(c)]
+    parties += [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)]
+    parties = parties or r.subjects(verb)  # "agreed to sign": the subjects of "agreed"
+    counterparties = [a for c in [*verb.children, *(t for d in deals for t in d.subtree)]  # "a deal with B", "between A and B"
+                      if c.dep_ == "prep" and c.head in [verb, *(t for d in deals for t in d.subtree)]
+                      and c.lower_ in WORDS["counterparty_preps"] for p in pobjs(c) for a in r.actors(p)]
+    if not parties:  # "an agreement between A and B was signed": the listed are the parties
+        parties, counterparties = counterparties, []
+    if counterparties:  # the listed counterparties are one side: they pledge the signers, not each other
+        pairs = [(a, t) for a in parties for t in counterparties] + [(t, a) for a in parties for t in counterparties]
+    else:  # "A and B signed": each signer is a side
+        pairs = [(a, t) for a in parties for t in parties if a != t]
+    deal = deals[0]  # "trade agreements with Malaysia": what was signed, without its parties
+    cut = [c for c in deal.children if c.dep_ == "prep" and c.lower_ in WORDS["counterparty_preps"]]
+    what = phrase(deal) if not cut else " ".join(
+        t.text for t in deal.subtree if not any(t.i >= c.left_edge.i and t.i <= c.right_edge.i for c in cut)
+        and t.dep_ != "det")
+    for a, t in pairs:
+        party = r.ra.person_state.get(t, t)
+        if r.kind(party) in (NodeKind.STATE, NodeKind.ORGANIZATION) and party != r.ra.person_state.get(a, a):
+            r.add(a, RelationType.PLEDGED, party, sent, f"signed-agreement:{verb.lemma_.lower()}", 0.7, what=what)
+    return True
+
+
+def supplied_with(r: Reading, verb: Token, sent: Span) -> bool:
+    """ "will provide Tunisia with patrol boats", "equip Kyiv with air defences": the object is the
+    recipient, the "with" phrase what is pledged. True when it read the verb so."""
+    recipients_ = [a for c in verb.children if c.dep_ in OBJ for a in r.actors(c)
+                   if r.kind(a) in (NodeKind.STATE, NodeKind.ORGANIZATION)]
+    given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["supply_with_preps"]
+             for p in pobjs(c) if concrete(p)]
+    if not recipients_ or not given:
+        return False
+    sources = r.subjects(verb)
+    for a in sources:
+        for t in recipients_:
+            if t not in sources:
+                r.add(a, RelationType.PLEDGED, t, sent, f"supplied-with:{verb.lemma_.lower()}", 0.75, what=phrase(given[0]))
+    return True
+
+
+def pledge_noun(r: Reading, noun: Token, sent: Span) -> None:
+    """ "made a contribution of $3m to Samoa", "announced a $50 million package for Haiti": a pledge
+    noun carried by a light verb; its recipients are the "to"/"for" phrases of the noun or the verb."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or verb.lemma_.lower() not in WORDS["pledge_carriers"] or negated(verb) \
+            or hypothetical(verb) or not concrete(noun):
+        return
+    sources = r.subjects(verb)
+    targets = recipients(r, noun) + [a for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["recipient_preps"]
+                                     for p in pobjs(c) for a in r.actors(p, territory=True)]
+    for a in sources:
+        for t in targets:
+            if r.kind(t) in (NodeKind.STATE, NodeKind.ORGANIZATION) and t not in sources \
+                    and r.ra.person_state.get(a) != t:
+                r.add(a, RelationType.PLEDGED, t, sent, f"pledge-noun:{noun.lemma_.lower()}", 0.7, what=phrase(noun))
