@@ -420,3 +420,51 @@ def test_its_is_not_taken_for_the_last_body_named():
     assert ("SDN", "OPPOSED", "african-union") in rels
     assert ("RWA", "SUPPORTED", "un") not in rels and ("paul-kagame", "SUPPORTED", "un") not in rels
     assert ("african-union", "OPPOSED", "african-union") not in rels
+
+
+def met_pair_in(rels, a, b):
+    return (a, "MET_WITH", b) in rels or (b, "MET_WITH", a) in rels
+
+
+def test_a_meeting_told_by_its_verb_is_a_summit_both_attend():
+    graph, rels = facts("Chilean President Gabriel Boric received Peruvian President Dina Boluarte in Santiago "
+                        "on Tuesday.", date="2024-03-06")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Santiago"
+    assert {("gabriel-boric", "ATTENDED", sid), ("dina-boluarte", "ATTENDED", sid),
+            ("gabriel-boric", "HOSTED", sid)} <= rels
+    assert met_pair_in(rels, "gabriel-boric", "dina-boluarte")
+
+
+def test_a_phone_call_is_a_remote_meeting_without_city():
+    graph, rels = facts("Polish Prime Minister Donald Tusk spoke by phone with Canadian Prime Minister Justin "
+                        "Trudeau on Monday.", date="2024-02-13")
+    sid, summit = summit_id(graph)
+    assert "city" not in summit.properties and summit.properties["format"] == "video"
+    assert {("donald-tusk", "ATTENDED", sid), ("justin-trudeau", "ATTENDED", sid), ("POL", "ATTENDED", sid)} <= rels
+    assert [r.properties.mode for r in graph.relations if r.type.value == "ATTENDED" and r.source == "donald-tusk"] == ["remote"]
+    assert met_pair_in(rels, "donald-tusk", "justin-trudeau")
+
+
+def test_two_calls_with_different_partners_stay_two_meetings():
+    graph, rels = facts("Kenyan President William Ruto spoke by phone with French President Emmanuel Macron. "
+                        "He also spoke by phone with German Chancellor Olaf Scholz.", date="2024-05-02")
+    calls = [n.id for n in graph.nodes if n.kind.value == "Summit"]
+    assert len(calls) == 2
+    assert {("emmanuel-macron", "ATTENDED", calls[0]), ("olaf-scholz", "ATTENDED", calls[1])} <= rels \
+        or {("emmanuel-macron", "ATTENDED", calls[1]), ("olaf-scholz", "ATTENDED", calls[0])} <= rels
+
+
+def test_a_calling_verdict_is_no_call():
+    graph, rels = facts("Argentine President Alberto Fernandez called Uruguayan President Luis Lacalle Pou "
+                        "\"a friend\". Fernandez met Lacalle Pou in Montevideo.")
+    sid, _ = summit_id(graph)
+    assert ("alberto-fernandez", "ATTENDED", sid) in rels
+
+
+def test_a_meeting_of_three_is_attendance_not_a_clique():
+    graph, rels = facts("Foreign ministers Penny Wong of Australia, Retno Marsudi of Indonesia and Subrahmanyam "
+                        "Jaishankar of India met in Jakarta on Wednesday.", date="2023-07-13")
+    sid, _ = summit_id(graph)
+    assert {("penny-wong", "ATTENDED", sid), ("retno-marsudi", "ATTENDED", sid)} <= rels
+    assert not any(t == "MET_WITH" for _, t, _ in rels)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from graphkit.dates import parse_date, resolve_month_day, resolve_weekday
 from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
+from graphkit.extract.reading import OBJ, negated, pobjs
 from graphkit.extract.resolve import slugify
 from graphkit.extract.types import ResolvedEntities, SummitMention, Summits
 from graphkit.gazetteer import Gazetteer
@@ -36,15 +37,16 @@ def find_summits(article: Article, doc: Doc, entities: ResolvedEntities, gazette
     """The article's meetings: one Summit node per meeting, which meeting each meeting noun refers
     to, the main one, and the mentions that name a venue ("a summit in London") rather than an actor."""
     places = _Places(gazetteer, set())
-    found = _summit_mentions(doc, entities.mentions, article.date, places)
+    found = _summit_mentions(doc, entities, article.date, places)
     nodes, summit_of_token, main = _resolve_summits(found, entities.nodes, article.id)
     return Summits(tuple(found), frozenset(places.venues), MappingProxyType(nodes),
                    MappingProxyType(summit_of_token), main)
 
 
-def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str | None,
+def _summit_mentions(doc: Doc, entities: ResolvedEntities, article_date: str | None,
                      places: _Places) -> list[SummitMention]:
     """Meeting mentions in document order, each with a `key` naming the meeting it refers to."""
+    mentions = entities.mentions
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
     for tok in doc:
@@ -56,6 +58,13 @@ def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str 
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
         found.append(_summit_mention(doc, tok, mentions, by_token, places, article_date))
+    nouns = {sm.head for sm in found}
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["meeting_verbs"]:
+            sm = _verb_meeting(doc, tok, entities, by_token, places, article_date, nouns)
+            if sm is not None:
+                found.append(sm)
+    found.sort(key=lambda sm: sm.head)
     _group(found)
     if not any(sm.key for sm in found):
         _promote_first_generic(doc, found, mentions, by_token, places)
@@ -68,6 +77,73 @@ def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str 
                     sm.city = city
                     sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
+
+
+def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: dict[int, int], places: _Places,
+                  article_date: str | None, nouns: set[int]) -> SummitMention | None:
+    """A meeting told by its verb alone ("Ruto spoke by phone with Macron", "Xi received Lula in
+    Beijing", "the two leaders met on Monday"): a meeting mention on the verb, with its parties."""
+    lemma = verb.lemma_.lower()
+    if negated(verb) or lemma in WORDS["call_verbs"] and _a_verdict(verb):
+        return None
+    around = [t for c in verb.children if c.dep_ in OBJ | {"prep", "npadvmod"}
+              for t in ([c] if c.dep_ != "prep" else pobjs(c))]
+    if any(t.i in nouns or t.lower_ in WORDS["meeting_verb_skips"] for t in around):
+        return None  # "met at the summit", "spoke at the conference": that meeting, already a mention
+
+    def actors_in(tok: Token, kinds: tuple) -> list[str]:
+        out = []
+        for t in tok.subtree:
+            idx = by_token.get(t.i)
+            if idx is not None and entities.mentions[idx].kind in kinds and entities.entity_of[idx]:
+                out.append(entities.entity_of[idx])
+        return list(dict.fromkeys(out))
+
+    people = (NodeKind.PERSON,)
+    actors = (NodeKind.PERSON, NodeKind.STATE)
+    partners: list[str] = []
+    for c in verb.children:
+        if c.dep_ in OBJ and lemma not in WORDS["meeting_verbs_needing_with"]:
+            partners += actors_in(c, people if lemma in WORDS["hosting_guest_verbs"] else actors)
+        if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_preps"] and lemma not in WORDS["hosting_guest_verbs"]:
+            partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    hosts = actors_in(subject, actors) if subject is not None else []
+    if not partners and not (lemma == "meet" and len(hosts) >= 2):
+        return None
+    if not hosts and not (subject is not None and subject.lower_ in WORDS["pronoun_person"]):
+        return None  # "he spoke with X": the relation rules read who "he" is
+    remote = lemma in WORDS["call_verbs"] or any(
+        m in doc[max(verb.i - 1, 0):verb.right_edge.i + 1].text.lower() for m in WORDS["remote_markers"] | {"by phone", "by telephone", "telephone"})
+    noun = "phone call" if remote else "talks" if lemma in WORDS["meeting_verbs_needing_with"] else "meeting"
+    sm = SummitMention(head=verb.i, start=verb.i, end=verb.i + 1, text=noun, name=noun,
+                       parties=frozenset(hosts + partners))
+    if remote:
+        sm.format = "video"
+    else:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in WORDS["venue_preps"]:
+                sm.city = _place_in(c, doc, list(entities.mentions), by_token, places)
+                if sm.city:
+                    sm.name = f"{noun} in {sm.city}"
+                    break
+    sent = verb.sent
+    sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
+    sm.date = sm.date or resolve_month_day(doc[verb.left_edge.i:verb.right_edge.i + 1].text, article_date) \
+        or _clause_weekday(verb, article_date)
+    sm.specific = bool(sm.city or sm.format)
+    sm.planned = _is_planned(verb)
+    return sm
+
+
+def _a_verdict(call: Token) -> bool:
+    """ "called Lula 'corrupt'", "called Iran the principal source of terror": naming, not phoning."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in call.children) \
+            or sum(c.dep_ in OBJ for c in call.children) > 1:
+        return True
+    return any(t.text in WORDS["quote_marks"] for t in call.subtree if t.i > call.i)
 
 
 def _governing_verb(t: Token) -> int:
@@ -323,11 +399,16 @@ def _group(found: list[SummitMention]) -> None:
                     (not sm.city and not k.city and sm.format == k.format)
             else:  # named only by a qualifier or a day ("the coalition meeting"): the meeting already seen
                 same_place = True
+            if sm.parties and k.parties and not (sm.parties <= k.parties or k.parties <= sm.parties):
+                continue  # "spoke with Macron ... then with Rubio": two calls
+            if bool(sm.parties) != bool(k.parties) and not (sm.date and sm.date == k.date):
+                continue  # a call told by its verb, undated, is not the video conference told before
             if same_place and (not sm.date or not k.date or sm.date.startswith(k.date) or k.date.startswith(sm.date)):
                 sm.key = k.key
                 k.date = k.date or sm.date
                 k.city = k.city or sm.city
                 k.format = k.format or sm.format
+                k.parties = k.parties | sm.parties
                 break
         else:
             sm.key = f"s{len(keys)}"
@@ -344,6 +425,7 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
         if sm.key:
             groups.setdefault(sm.key, []).append(sm)
     ids: dict[str, str] = {}
+    parties_of: dict[str, frozenset[str]] = {}
     for key, group in groups.items():
         placed = [s for s in group if s.city or s.format] or group
         anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
@@ -353,7 +435,12 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
             sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
         else:  # nothing to recognise it by elsewhere: keep it to this article
             sid = f"summit-{slugify(article_id)}-{key}"
+        parties = frozenset().union(*(s.parties for s in group))
+        if sid in nodes and any(ids[other] == sid and parties_of[other] and parties and parties_of[other] != parties
+                                for other in ids):
+            sid = f"{sid}-{key}"  # two calls on one day are two meetings
         ids[key] = sid
+        parties_of[key] = parties
         if sid in nodes or sid in entity_nodes:
             continue
         props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}

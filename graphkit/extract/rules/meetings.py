@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import WORDS
 from graphkit.extract.reading import OBJ, Reading, hypothetical, negated, planned_context, pobjs, unique
-from graphkit.model import RELATION_ENDS, NodeKind, RelationType
+from graphkit.model import ACTOR_KINDS, RELATION_ENDS, NodeKind, RelationType
 
 
 def met(r: Reading, verb: Token, sent: Span) -> None:
@@ -37,6 +37,15 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
         return
     if lemma == "visit":
         others = [o for o in others if r.kind(o) is not NodeKind.STATE]
+    summit = r.ra.summit_of_token.get(verb.i)
+    if summit is not None:  # the verb told a meeting of its own: its parties attended, the receiver hosted
+        meeting_attended(r, unique(sources + others), summit, sent, f"meeting-verb:{lemma}",
+                         "remote" if r.nodes[summit].properties.get("format") == "video" else None)
+        if lemma in WORDS["hosting_guest_verbs"] and others:
+            for a in sources:
+                r.add(a, RelationType.HOSTED, summit, sent, f"received-guest:{lemma}", 0.75)
+        if sum(r.kind(a) is NodeKind.PERSON for a in unique(sources + others)) > 2:
+            return  # a meeting of three or more: attendance, not a clique of MET_WITH
     if lemma == "meet" and not others and len(sources) >= 2:
         for i, a in enumerate(sources):
             for b in sources[i + 1:]:
@@ -45,6 +54,13 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
     for a in sources:
         for b in others:
             met_pair(r, a, b, sent, f"meet-verb:{lemma}")
+
+
+def meeting_attended(r: Reading, parties: list[str], summit: str, sent: Span, rule: str, mode: str | None) -> None:
+    """Everyone a meeting's verb or noun names as taking part attended it."""
+    for a in parties:
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, rule, 0.75, mode=mode)
 
 
 def met_pair(r: Reading, a: str, b: str, sent: Span, rule: str, confidence: float = 0.8) -> None:
@@ -72,6 +88,13 @@ def meeting_noun(r: Reading, noun: Token, sent: Span) -> None:
         withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"
                  for p in pobjs(c)]
         if not negated(verb) and not planned_context(verb):
+            summit = r.ra.summit_of_token.get(noun.i)
+            several = any(c.lower_ in WORDS["separate"] for c in noun.lefts) and noun.tag_ == "NNS"
+            if summit is not None and not several:  # "Modi held talks with Hasina": both took part in the talks
+                # ("held separate talks with A and B" are several meetings: no one node for them)
+                meeting_attended(r, unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]), summit, sent,
+                                 f"meeting-noun:{verb.lemma_.lower()}-{noun.lemma_.lower()}",
+                                 "remote" if r.nodes[summit].properties.get("format") == "video" else None)
             for a in r.subjects(verb):
                 for p in withs:
                     for b in r.actors(p):
