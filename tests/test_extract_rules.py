@@ -468,3 +468,40 @@ def test_a_meeting_of_three_is_attendance_not_a_clique():
     sid, _ = summit_id(graph)
     assert {("penny-wong", "ATTENDED", sid), ("retno-marsudi", "ATTENDED", sid)} <= rels
     assert not any(t == "MET_WITH" for _, t, _ in rels)
+
+
+def test_a_state_visit_is_a_meeting_in_the_visited_capital():
+    graph, rels = facts("Brazilian President Luiz Inacio Lula da Silva began a three-day state visit to Portugal "
+                        "on Saturday. Lula held talks with Portuguese Prime Minister Antonio Costa during the visit.",
+                        date="2023-04-22")
+    summits = [n for n in graph.nodes if n.kind.value == "Summit"]
+    assert [s.properties.get("city") for s in summits] == ["Lisbon"]
+    sid = summits[0].id
+    assert {("luiz-inacio-lula-da-silva", "ATTENDED", sid), ("antonio-costa", "ATTENDED", sid)} <= rels
+
+
+def test_a_phone_conversation_noun_is_a_call_both_attend():
+    graph, rels = facts("Nigerian President Bola Tinubu held a telephone conversation with Ghanaian President "
+                        "John Mahama on Friday.", date="2025-03-08")
+    sid, summit = summit_id(graph)
+    assert summit.properties["format"] == "video" and "city" not in summit.properties
+    assert {("bola-tinubu", "ATTENDED", sid), ("john-mahama", "ATTENDED", sid)} <= rels
+
+
+def test_a_signing_ceremony_is_a_meeting_a_welcome_ceremony_is_not():
+    graph, rels = facts("Chilean President Gabriel Boric and Argentine President Javier Milei attended a signing "
+                        "ceremony in Santiago on Monday.", date="2024-08-06")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Santiago" and ("javier-milei", "ATTENDED", sid) in rels
+    graph, _ = facts("The guests were greeted at a welcome ceremony at the airport. President Gabriel Boric "
+                     "met President Javier Milei in Santiago.")
+    assert [n.name for n in graph.nodes if n.kind.value == "Summit" and "ceremony" in n.name] == []
+    assert any(n.kind.value == "Summit" for n in graph.nodes)
+
+
+def test_a_dateline_with_a_colon_places_the_meeting():
+    graph, rels = facts("Lima, Peru: Peruvian President Dina Boluarte held an official talks session with "
+                        "Ecuadorian President Daniel Noboa today.", date="2024-05-10")
+    sid, summit = summit_id(graph)
+    assert summit.properties.get("city") == "Lima"
+    assert ("daniel-noboa", "ATTENDED", sid) in rels

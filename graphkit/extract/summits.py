@@ -21,6 +21,7 @@ from graphkit.model import Article, Node, NodeKind
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
+_COLON_DATELINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?:\s+[A-Z]")
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -57,6 +58,10 @@ def _summit_mentions(doc: Doc, entities: ResolvedEntities, article_date: str | N
             continue  # "conference room", "video" in "video conference", "press conference"
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
+        if tok.lemma_.lower() in WORDS["ceremony_nouns"] and not _a_signing(tok):
+            continue  # a welcome or wreath-laying ceremony is protocol; a signing ceremony is a meeting
+        if tok.lemma_.lower() in WORDS["visit_nouns"] and tok.tag_ == "NNS":
+            continue  # "visits to El Salvador and Costa Rica": trips in general, not one meeting
         found.append(_summit_mention(doc, tok, mentions, by_token, places, article_date))
     nouns = {sm.head for sm in found}
     for tok in doc:
@@ -70,7 +75,7 @@ def _summit_mentions(doc: Doc, entities: ResolvedEntities, article_date: str | N
         _promote_first_generic(doc, found, mentions, by_token, places)
     first = next((sm for sm in found if sm.key), None)
     if first is not None and not first.city and not first.format and not first.planned:
-        city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
+        city = dateline_city(doc.text) or _colon_dateline(doc)  # the reporter's dateline is where the meeting was
         if city:
             for sm in found:
                 if sm.key == first.key and not sm.city:
@@ -136,6 +141,13 @@ def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: d
     sm.specific = bool(sm.city or sm.format)
     sm.planned = _is_planned(verb)
     return sm
+
+
+def _a_signing(ceremony: Token) -> bool:
+    """ "the signing ceremony", "the ceremony in Brussels" after "signed the deal": a signing."""
+    sents = [ceremony.sent] + ([ceremony.doc[ceremony.sent.start - 1].sent] if ceremony.sent.start else [])
+    return any(t.lemma_.lower() in WORDS["signing_words"] or t.lower_ in WORDS["signing_words"]
+               for sent in sents for t in sent)
 
 
 def _a_verdict(call: Token) -> bool:
@@ -252,6 +264,11 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
                 sm.end = max(sm.end, child.right_edge.i + 1)
                 sm.name = f"{sm.name} {child.text} {city}"
                 break
+        if child.dep_ == "prep" and child.lower_ in WORDS["visited_place_preps"] and tok.lemma_.lower() in WORDS["visit_nouns"]:
+            city = _visited_city(child, mentions, by_token, places) or _place_in(child, doc, mentions, by_token, places)
+            if city:  # "a state visit to France": the talks are in the visited capital
+                sm.city = city
+                break
         if child.dep_ == "prep" and child.lower_ == "between":
             sm.bilateral = _actor_indexes(child, mentions, by_token)
         if child.dep_ == "prep" and child.lower_ == "of" and sm.city is None:  # "a summit of leaders in Dar es Salaam"
@@ -297,6 +314,18 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     return sm
 
 
+def _visited_city(prep: Token, mentions: list[Mention], by_token: dict[int, int], places: _Places) -> str | None:
+    """The capital of the country a visit goes to ("Xi's state visit to South Africa")."""
+    for p in pobjs(prep):
+        idx = by_token.get(p.i)
+        if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
+            country = places.gazetteer.countries.get(mentions[idx].key or "")
+            if country is not None and country.capital:
+                places.venues.add(idx)
+                return country.capital
+    return None
+
+
 def _place_in(prep: Token, doc: Doc, mentions: list[Mention],
               by_token: dict[int, int], places: _Places) -> str | None:
     for t in prep.subtree:
@@ -328,6 +357,20 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)) \
                 and any(w.pos_ == "PROPN" for w in ent):
             return ent.text.removesuffix("'s").removesuffix("’s").strip()
+    return None
+
+
+def _colon_dateline(doc: Doc) -> str | None:
+    """A dateline written "Doha, Qatar: ..." or "Mexico City: ...", when the parser reads a place there."""
+    offset = 0
+    for line in doc.text.split("\n")[:8]:
+        m = _COLON_DATELINE.match(line)
+        if m:
+            start = offset + m.start(1)
+            span = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "GPE" for t in span):
+                return m.group(1)
+        offset += len(line) + 1
     return None
 
 
@@ -424,6 +467,9 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
     for sm in summits:
         if sm.key:
             groups.setdefault(sm.key, []).append(sm)
+    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
+              for k, g in groups.items()}
+    main_key = max(counts, key=lambda k: (counts[k], -int(k[1:]))) if counts else None
     ids: dict[str, str] = {}
     parties_of: dict[str, frozenset[str]] = {}
     for key, group in groups.items():
@@ -450,9 +496,9 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
         surface = [s.text for s in group] + [s.name for s in group]
         aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
         nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
-    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
-              for k, g in groups.items()}
-    main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None
+    main = ids[main_key] if main_key else None
+    visits = {ids[k] for k, g in groups.items()
+              if max(g, key=lambda s: (len(s.name.split()), -s.head)).name.split()[-1].lower() in WORDS["visit_nouns"]}
     summit_of_token: dict[int, str] = {}
     for sm in summits:
         if sm.bilateral:
@@ -461,4 +507,7 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
             summit_of_token[sm.head] = ids[sm.key]
         elif main and not sm.planned and sm.generic_ok:
             summit_of_token[sm.head] = main
+            if main in nodes and main in visits and len(sm.name.split()) > 1 and sm.name != nodes[main].name \
+                    and sm.name not in nodes[main].aliases:  # a visit's talks are the visit: "bilateral talks" names it too
+                nodes[main] = nodes[main].model_copy(update={"aliases": [*nodes[main].aliases, sm.name]})
     return nodes, summit_of_token, main

@@ -323,3 +323,21 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
             r.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
             if r.kind(a) is NodeKind.PERSON:
                 r.add(a, RelationType.ATTENDED, summit, sent, "host-attends", 0.7)
+
+
+def meeting_held_with(r: Reading, noun: Token, sent: Span) -> None:
+    """ "Modi held talks with Hasina", "Ruto had a phone conversation with Macron": both took part."""
+    summit = r.ra.summit_of_token.get(noun.i)
+    if summit is None or noun.dep_ not in OBJ or noun.head.lemma_.lower() not in WORDS["meeting_holding_verbs"]:
+        return
+    verb = noun.head
+    if negated(verb) or planned_context(verb) or hypothetical(verb):
+        return
+    if any(c.lower_ in WORDS["separate"] for c in noun.lefts) and noun.tag_ == "NNS":
+        return  # "held separate talks with A and B": several meetings, not this one node
+    withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"
+             for p in pobjs(c)]
+    mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
+    for a in unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, f"held-meeting-with:{noun.lemma_.lower()}", 0.75, mode=mode)

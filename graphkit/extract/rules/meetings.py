@@ -88,13 +88,6 @@ def meeting_noun(r: Reading, noun: Token, sent: Span) -> None:
         withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"
                  for p in pobjs(c)]
         if not negated(verb) and not planned_context(verb):
-            summit = r.ra.summit_of_token.get(noun.i)
-            several = any(c.lower_ in WORDS["separate"] for c in noun.lefts) and noun.tag_ == "NNS"
-            if summit is not None and not several:  # "Modi held talks with Hasina": both took part in the talks
-                # ("held separate talks with A and B" are several meetings: no one node for them)
-                meeting_attended(r, unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]), summit, sent,
-                                 f"meeting-noun:{verb.lemma_.lower()}-{noun.lemma_.lower()}",
-                                 "remote" if r.nodes[summit].properties.get("format") == "video" else None)
             for a in r.subjects(verb):
                 for p in withs:
                     for b in r.actors(p):
