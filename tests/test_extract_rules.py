@@ -505,3 +505,28 @@ def test_a_dateline_with_a_colon_places_the_meeting():
     sid, summit = summit_id(graph)
     assert summit.properties.get("city") == "Lima"
     assert ("daniel-noboa", "ATTENDED", sid) in rels
+
+
+def test_received_by_and_welcome_by_host_the_meeting():
+    graph, rels = facts("Argentine President Javier Milei met Chilean President Gabriel Boric in Buenos Aires on "
+                        "Monday. Boric was received by Milei at the Casa Rosada.", date="2024-06-04")
+    sid, _ = summit_id(graph)
+    assert {("javier-milei", "HOSTED", sid), ("gabriel-boric", "ATTENDED", sid)} <= rels
+    graph, rels = facts("Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in "
+                        "Nairobi on Monday. Abiy was given a warm welcome by Ruto at State House.", date="2024-02-27")
+    sid, _ = summit_id(graph)
+    assert ("william-ruto", "HOSTED", sid) in rels
+
+
+def test_at_the_invitation_of_hosts_and_the_named_host_state_hosts():
+    graph, rels = facts("Vietnamese Prime Minister Pham Minh Chinh attended talks in Canberra at the invitation of "
+                        "Australian Prime Minister Anthony Albanese on Tuesday.", date="2024-03-06")
+    sid, _ = summit_id(graph)
+    assert {("anthony-albanese", "HOSTED", sid), ("AUS", "HOSTED", sid), ("pham-minh-chinh", "ATTENDED", sid)} <= rels
+
+
+def test_hosting_guests_at_a_named_summit():
+    graph, rels = facts("Japanese Foreign Minister Yoko Kamikawa will host the foreign ministers of Vietnam and "
+                        "Thailand at the Mekong summit in Tokyo on Sunday.", date="2024-05-10")
+    sid, _ = summit_id(graph)
+    assert {("yoko-kamikawa", "HOSTED", sid), ("JPN", "HOSTED", sid)} <= rels

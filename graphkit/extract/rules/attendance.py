@@ -293,7 +293,7 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
         summit = r.summit_in(child) if r.ra.summit_of_token.get(child.i) else None
     if summit is None and verb.lemma_.lower() == "host":  # "hosted the Russian leader for three hours of talks"
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "for" and not planned_context(verb):
+            if child.dep_ == "prep" and child.lower_ in WORDS["hosting_event_preps"] and not planned_context(verb):
                 summit = summit or r.summit_in(child)
         guest_summit = summit
     acl = verb
@@ -341,3 +341,63 @@ def meeting_held_with(r: Reading, noun: Token, sent: Span) -> None:
     for a in unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]):
         if r.kind(a) in ACTOR_KINDS:
             r.add(a, RelationType.ATTENDED, summit, sent, f"held-meeting-with:{noun.lemma_.lower()}", 0.75, mode=mode)
+
+
+def received_by(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Rubio was received by President Mulino", "was welcomed by the president at the palace": the
+    receiver hosted the meeting the guest came to, and both were there."""
+    if verb.tag_ != "VBN" or planned_context(verb) or hypothetical(verb):
+        return
+    hosts = [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)
+             if r.kind(a) is NodeKind.PERSON]
+    guests = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors(c) if r.kind(a) is NodeKind.PERSON]
+    if not hosts or not guests:
+        return
+    summit = next((s for c in verb.children if c.dep_ == "prep" for s in [r.summit_in(c)] if s), None) \
+        or r.ra.summit_of_token.get(verb.i) or r.recent_summit(sent)
+    if summit is None:
+        return
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, f"received-by:{verb.lemma_.lower()}", 0.75)
+    for a in unique(hosts + guests):
+        r.add(a, RelationType.ATTENDED, summit, sent, f"received-by:{verb.lemma_.lower()}", 0.75)
+
+
+def welcome_by(r: Reading, noun: Token, sent: Span) -> None:
+    """ "Hasina was given a warm welcome by Modi": Modi hosted, both were at the meeting."""
+    hosts = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)
+             for a in r.actors(p) if r.kind(a) is NodeKind.PERSON]
+    if not hosts or noun.dep_ not in OBJ | {"nsubjpass"} or planned_context(noun.head) or hypothetical(noun.head):
+        return
+    summit = r.recent_summit(sent)
+    if summit is None:
+        return
+    guests = [a for c in noun.head.children if c.dep_ in ("nsubjpass", "nsubj", "dative") for a in r.actors(c)
+              if r.kind(a) is NodeKind.PERSON]
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, "welcome-by", 0.7)
+    for a in unique(hosts + guests):
+        r.add(a, RelationType.ATTENDED, summit, sent, "welcome-by", 0.7)
+
+
+def at_the_invitation_of(r: Reading, noun: Token, sent: Span) -> None:
+    """ "at the invitation of President Ruto": the inviter hosted the meeting of the sentence."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in WORDS["at_summit_preps"] | {"on"}):
+        return
+    hosts = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)
+             for a in r.actors(p) if r.kind(a) in (NodeKind.PERSON, NodeKind.STATE)]
+    summit = r.summit_in(noun.head.head) or r.recent_summit(sent)
+    if not hosts or summit is None:
+        return
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, "at-the-invitation-of", 0.7)
+
+
+def hosting_of_states(r: Reading) -> None:
+    """A host's state hosted too when the sentence names it ("South African President Cyril Ramaphosa hosted")."""
+    for f in list(r.found):
+        if f.type is RelationType.HOSTED and r.kind(f.source) is NodeKind.PERSON:
+            state = r.ra.person_state.get(f.source)
+            if state and state in r.nodes and any(f.sent.start <= r.ra.mentions[i].start < f.sent.end
+                                                  for i in r.ra.mentions_of.get(state, [])):
+                r.add(state, RelationType.HOSTED, f.target, f.sent, "host-state", 0.6)
