@@ -530,3 +530,31 @@ def test_hosting_guests_at_a_named_summit():
                         "Thailand at the Mekong summit in Tokyo on Sunday.", date="2024-05-10")
     sid, _ = summit_id(graph)
     assert {("yoko-kamikawa", "HOSTED", sid), ("JPN", "HOSTED", sid)} <= rels
+
+
+def test_listed_participants_attend():
+    graph, rels = facts("The Sahel security summit opened in Niamey on Tuesday. Those present were President "
+                        "Ibrahim Traore of Burkina Faso; President Assimi Goita of Mali, and President Mohamed "
+                        "Bazoum of Niger.", date="2023-05-03")
+    sid, _ = summit_id(graph)
+    assert {("ibrahim-traore", "ATTENDED", sid), ("assimi-goita", "ATTENDED", sid)} <= rels
+    graph, rels = facts("The Nordic conference opened in Oslo on Monday. Among other participants were Swedish Prime "
+                        "Minister Ulf Kristersson and Finnish President Alexander Stubb.", date="2024-10-29")
+    sid, _ = summit_id(graph)
+    assert {("ulf-kristersson", "ATTENDED", sid), ("alexander-stubb", "ATTENDED", sid)} <= rels
+
+
+def test_a_list_after_a_colon_attends():
+    graph, rels = facts("Four leaders will take part in the Danube summit in Vienna on Friday: Austrian Chancellor "
+                        "Karl Nehammer, Hungarian Prime Minister Viktor Orban, Serbian President Aleksandar Vucic "
+                        "and Slovak Prime Minister Robert Fico.", date="2024-03-01")
+    sid, _ = summit_id(graph)
+    assert {("karl-nehammer", "ATTENDED", sid), ("robert-fico", "ATTENDED", sid)} <= rels
+
+
+def test_hosting_guests_at_a_summit_is_no_met_with_clique():
+    graph, rels = facts("Kenyan Foreign Minister Musalia Mudavadi will host the foreign ministers of Uganda, "
+                        "Tanzania and Rwanda at the Lake Victoria summit in Kisumu on Sunday.", date="2024-03-01")
+    sid, _ = summit_id(graph)
+    assert ("musalia-mudavadi", "HOSTED", sid) in rels
+    assert not any(t == "MET_WITH" for _, t, _ in rels)

@@ -401,3 +401,40 @@ def hosting_of_states(r: Reading) -> None:
             if state and state in r.nodes and any(f.sent.start <= r.ra.mentions[i].start < f.sent.end
                                                   for i in r.ra.mentions_of.get(state, [])):
                 r.add(state, RelationType.HOSTED, f.target, f.sent, "host-state", 0.6)
+
+
+def _names_participants(noun: Token) -> bool:
+    """ "participants", "attendees", "those present" (but not any "those")."""
+    if noun.lower_ in WORDS["pronoun_participants"]:
+        return any(a.lower_ == "present" for a in noun.children)
+    return noun.lemma_.lower() in WORDS["participant_nouns"] or noun.lower_ in WORDS["participant_nouns"]
+
+
+def participants_were(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Those present were A; B and C", "Among other participants were A, B", "Participants included A":
+    the names listed took part in the meeting of the sentence (or the one before, or the article's)."""
+    if negated(verb) or planned_context(verb) or hypothetical(verb):
+        return
+    heads = [c for c in verb.children if c.dep_ in SUBJ] + \
+            [p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["listing_preps"] for p in pobjs(c)]
+    if not any(_names_participants(h) for h in heads):
+        return
+    summit = r.recent_summit(sent)
+    if summit is None:
+        return
+    for a in r.named_from(verb.i + 1, sent.end, WORDS["participant_list_stops"], through_verbs=True):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "participants-were", 0.7)
+
+
+def attendees_listed(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Six foreign ministers will participate in this meeting: A, B, C": the list after the colon attended."""
+    if negated(verb) or hypothetical(verb):
+        return
+    summit = next((s for c in verb.children if c.dep_ in OBJ | {"prep"} for s in [r.summit_in(c)] if s), None)
+    colon = next((t for t in r.doc[verb.i + 1:sent.end] if t.text in WORDS["list_colons"]), None)
+    if summit is None or colon is None or r.actors(subject_token(verb) or verb):
+        return
+    for a in r.named_from(colon.i + 1, sent.end, WORDS["participant_list_stops"], through_verbs=True):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "attendees-listed", 0.7)

@@ -18,6 +18,9 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
         return  # "called Lula 'corrupt'", "called Iran the principal source of terror": a verdict, not a call
     if planned_context(verb) or hypothetical(verb):
         return
+    if lemma in WORDS["hosting_guest_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ in WORDS["hosting_event_preps"] and r.summit_in(c) for c in verb.children):
+        return  # "will host the ministers at the summit": attendance and hosting, read by attendance.hosted
     sources = r.subjects(verb)
     others: list[str] = []
     for child in verb.children:
