@@ -558,3 +558,19 @@ def test_hosting_guests_at_a_summit_is_no_met_with_clique():
     sid, _ = summit_id(graph)
     assert ("musalia-mudavadi", "HOSTED", sid) in rels
     assert not any(t == "MET_WITH" for _, t, _ in rels)
+
+
+def test_a_virtual_summit_between_two_leaders_is_attended_by_both():
+    graph, rels = facts("The first virtual bilateral summit between Japanese Prime Minister Fumio Kishida and "
+                        "Philippine President Ferdinand Marcos Jr. began on Friday.", date="2023-02-10")
+    sid, summit = summit_id(graph)
+    assert summit.properties["format"] == "video"
+    assert {("fumio-kishida", "ATTENDED", sid), ("ferdinand-marcos-jr", "ATTENDED", sid)} <= rels
+    assert met_pair_in(rels, "fumio-kishida", "ferdinand-marcos-jr")
+
+
+def test_receiving_a_phone_call_from_someone_is_a_call_of_both():
+    graph, rels = facts("New Zealand Prime Minister Christopher Luxon on Tuesday received a phone call from "
+                        "Indian Prime Minister Narendra Modi.", date="2024-01-10")
+    sid, _ = summit_id(graph)
+    assert {("christopher-luxon", "ATTENDED", sid), ("narendra-modi", "ATTENDED", sid)} <= rels

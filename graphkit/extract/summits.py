@@ -432,8 +432,8 @@ def _group(found: list[SummitMention]) -> None:
     ("the meeting") are keyed later, by resolution, to the article's main meeting."""
     keys: list[SummitMention] = []
     for sm in found:
-        if not sm.specific or sm.bilateral:
-            continue
+        if not sm.specific or sm.bilateral and not (sm.city or sm.format):
+            continue  # "the virtual summit between A and B" is a meeting of its own; "Wednesday's talks between" may not be
         for k in [] if sm.separate else keys:
             if sm.planned and not (sm.city or sm.format):
                 continue  # "a proposed weekend summit" is another meeting than the one that happened
@@ -501,8 +501,8 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
               if max(g, key=lambda s: (len(s.name.split()), -s.head)).name.split()[-1].lower() in WORDS["visit_nouns"]}
     summit_of_token: dict[int, str] = {}
     for sm in summits:
-        if sm.bilateral:
-            continue
+        if sm.bilateral and not sm.key:
+            continue  # "the meeting between Trump and Zelenskyy": not the article's summit
         if sm.key:
             summit_of_token[sm.head] = ids[sm.key]
         elif main and not sm.planned and sm.generic_ok:

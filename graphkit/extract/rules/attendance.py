@@ -326,17 +326,18 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
 
 
 def meeting_held_with(r: Reading, noun: Token, sent: Span) -> None:
-    """ "Modi held talks with Hasina", "Ruto had a phone conversation with Macron": both took part."""
+    """ "Modi held talks with Hasina", "Albanese received a phone call from Trump": both took part."""
     summit = r.ra.summit_of_token.get(noun.i)
-    if summit is None or noun.dep_ not in OBJ or noun.head.lemma_.lower() not in WORDS["meeting_holding_verbs"]:
+    if summit is None or noun.dep_ not in OBJ or noun.head.lemma_.lower() not in \
+            WORDS["meeting_holding_verbs"] | WORDS["meeting_receiving_verbs"]:
         return
     verb = noun.head
     if negated(verb) or planned_context(verb) or hypothetical(verb):
         return
     if any(c.lower_ in WORDS["separate"] for c in noun.lefts) and noun.tag_ == "NNS":
         return  # "held separate talks with A and B": several meetings, not this one node
-    withs = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "with"
-             for p in pobjs(c)]
+    withs = [p for c in list(noun.children) + list(verb.children)  # "received a phone call from Trump"
+             if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_in_noun_preps"] for p in pobjs(c)]
     mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
     for a in unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]):
         if r.kind(a) in ACTOR_KINDS:
@@ -438,3 +439,16 @@ def attendees_listed(r: Reading, verb: Token, sent: Span) -> None:
     for a in r.named_from(colon.i + 1, sent.end, WORDS["participant_list_stops"], through_verbs=True):
         if r.kind(a) in ACTOR_KINDS:
             r.add(a, RelationType.ATTENDED, summit, sent, "attendees-listed", 0.7)
+
+
+def meeting_between(r: Reading, noun: Token, sent: Span) -> None:
+    """ "the first virtual summit between Modi and Morrison began": both sides took part in it."""
+    summit = r.ra.summit_of_token.get(noun.i)
+    if summit is None:
+        return
+    mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for a in r.listed(c):
+                if r.kind(a) in ACTOR_KINDS:
+                    r.add(a, RelationType.ATTENDED, summit, sent, "meeting-between", 0.75, mode=mode)
