@@ -574,3 +574,14 @@ def test_receiving_a_phone_call_from_someone_is_a_call_of_both():
                         "Indian Prime Minister Narendra Modi.", date="2024-01-10")
     sid, _ = summit_id(graph)
     assert {("christopher-luxon", "ATTENDED", sid), ("narendra-modi", "ATTENDED", sid)} <= rels
+
+
+def test_a_meeting_on_another_day_is_not_the_main_one_and_several_meetings_are_not_one():
+    graph, rels = facts("Colombian President Gustavo Petro met Ecuadorian President Daniel Noboa in Bogota on "
+                        "Wednesday. On Monday, Petro received Peruvian President Dina Boluarte. Petro also held "
+                        "two other bilateral meetings: with Chilean President Gabriel Boric, and with Bolivian "
+                        "President Luis Arce.", date="2024-05-02")
+    bogota = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Bogota")
+    assert ("daniel-noboa", "ATTENDED", bogota) in rels
+    assert met_pair_in(rels, "gustavo-petro", "dina-boluarte")
+    assert ("dina-boluarte", "ATTENDED", bogota) not in rels and ("gabriel-boric", "ATTENDED", bogota) not in rels

@@ -427,6 +427,10 @@ def _is_planned(tok: Token) -> bool:
     return bool(words & WORDS["planned_words"])
 
 
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
 def _group(found: list[SummitMention]) -> None:
     """Same city (or same video format) and compatible date -> same meeting; generic mentions
     ("the meeting") are keyed later, by resolution, to the article's main meeting."""
@@ -499,14 +503,16 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
     main = ids[main_key] if main_key else None
     visits = {ids[k] for k, g in groups.items()
               if max(g, key=lambda s: (len(s.name.split()), -s.head)).name.split()[-1].lower() in WORDS["visit_nouns"]}
+    main_date = nodes[main].properties.get("date") if main in nodes else None
     summit_of_token: dict[int, str] = {}
     for sm in summits:
         if sm.bilateral and not sm.key:
             continue  # "the meeting between Trump and Zelenskyy": not the article's summit
         if sm.key:
             summit_of_token[sm.head] = ids[sm.key]
-        elif main and not sm.planned and sm.generic_ok:
-            summit_of_token[sm.head] = main
+        elif main and not sm.planned and sm.generic_ok and not (sm.parties and sm.date and main_date
+                                                                  and not _dates_agree(sm.date, main_date)):
+            summit_of_token[sm.head] = main  # (not "On Monday, Lula received Maduro" into Wednesday's meeting)
             if main in nodes and main in visits and len(sm.name.split()) > 1 and sm.name != nodes[main].name \
                     and sm.name not in nodes[main].aliases:  # a visit's talks are the visit: "bilateral talks" names it too
                 nodes[main] = nodes[main].model_copy(update={"aliases": [*nodes[main].aliases, sm.name]})

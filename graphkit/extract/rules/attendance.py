@@ -334,8 +334,8 @@ def meeting_held_with(r: Reading, noun: Token, sent: Span) -> None:
     verb = noun.head
     if negated(verb) or planned_context(verb) or hypothetical(verb):
         return
-    if any(c.lower_ in WORDS["separate"] for c in noun.lefts) and noun.tag_ == "NNS":
-        return  # "held separate talks with A and B": several meetings, not this one node
+    if noun.tag_ == "NNS" and any(c.lower_ in WORDS["several_meetings_words"] or c.dep_ == "nummod" for c in noun.lefts):
+        return  # "held separate talks with A and B", "two other meetings: with A, and with B": several meetings
     withs = [p for c in list(noun.children) + list(verb.children)  # "received a phone call from Trump"
              if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_in_noun_preps"] for p in pobjs(c)]
     mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
