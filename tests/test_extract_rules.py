@@ -585,3 +585,20 @@ def test_a_meeting_on_another_day_is_not_the_main_one_and_several_meetings_are_n
     assert ("daniel-noboa", "ATTENDED", bogota) in rels
     assert met_pair_in(rels, "gustavo-petro", "dina-boluarte")
     assert ("dina-boluarte", "ATTENDED", bogota) not in rels and ("gabriel-boric", "ATTENDED", bogota) not in rels
+
+
+def test_two_leaders_of_two_states_at_one_meeting_met():
+    graph, rels = facts("Tanzanian President Samia Suluhu Hassan and Zambian President Hakainde Hichilema discussed "
+                        "railway plans, State House said. Hichilema was welcomed by Hassan at State House in "
+                        "Dodoma on Friday.", date="2024-04-13")
+    sid, _ = summit_id(graph)
+    assert ("samia-suluhu-hassan", "HOSTED", sid) in rels
+    assert met_pair_in(rels, "samia-suluhu-hassan", "hakainde-hichilema")
+
+
+def test_welcoming_a_leader_in_a_city_is_a_hosted_meeting():
+    graph, rels = facts("Ghanaian President John Mahama welcomed Ivorian President Alassane Ouattara in Accra "
+                        "on Thursday.", date="2025-05-02")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Accra"
+    assert {("john-mahama", "HOSTED", sid), ("alassane-ouattara", "ATTENDED", sid), ("john-mahama", "ATTENDED", sid)} <= rels

@@ -108,10 +108,15 @@ def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: d
     actors = (NodeKind.PERSON, NodeKind.STATE)
     partners: list[str] = []
     for c in verb.children:
-        if c.dep_ in OBJ and lemma not in WORDS["meeting_verbs_needing_with"]:
-            partners += actors_in(c, people if lemma in WORDS["hosting_guest_verbs"] else actors)
+        if c.dep_ in OBJ and lemma in WORDS["hosting_guest_verbs"]:  # the guest is the object, not one named in it
+            partners += [a for g in [c, *c.conjuncts] for a in actors_in(g, people)
+                         if by_token.get(g.i) is not None and entities.entity_of[by_token[g.i]] == a]
+        elif c.dep_ in OBJ and lemma not in WORDS["meeting_verbs_needing_with"]:
+            partners += actors_in(c, actors)
         if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_preps"] and lemma not in WORDS["hosting_guest_verbs"]:
             partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
+        if c.dep_ == "agent" and lemma in WORDS["hosting_guest_verbs"]:  # "Y was received by X"
+            partners += [a for p in pobjs(c) for a in actors_in(p, people)]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -296,6 +296,8 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
             if child.dep_ == "prep" and child.lower_ in WORDS["hosting_event_preps"] and not planned_context(verb):
                 summit = summit or r.summit_in(child)
         guest_summit = summit
+    if summit is None and r.ra.summit_of_token.get(verb.i) and not planned_context(verb):
+        summit = guest_summit = r.ra.summit_of_token[verb.i]  # "Hassan welcomed Hichilema in Dodoma": a meeting of its own
     acl = verb
     while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
         acl = acl.head

@@ -102,3 +102,27 @@ def meeting_noun(r: Reading, noun: Token, sent: Span) -> None:
     # "between A and B": the pair; "between A and leaders including B, C": A with each of them
     for b in members[1:]:
         met_pair(r, members[0], b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
+
+
+def pair_at_meeting(r: Reading) -> None:
+    """A meeting the article places exactly two people of two states at, named together in a sentence,
+    is their meeting: they met ("Modi welcomed Hasina at Hyderabad House ... the talks")."""
+    people: dict[str, list] = {}
+    for f in r.found:
+        if f.type is RelationType.ATTENDED and r.kind(f.source) is NodeKind.PERSON:
+            people.setdefault(f.target, [])
+            if all(f.source != g.source for g in people[f.target]):
+                people[f.target].append(f)
+    for summit, found in people.items():
+        if len(found) != 2:
+            continue
+        a, b = found
+        state_a, state_b = r.ra.person_state.get(a.source), r.ra.person_state.get(b.source)
+        if state_a and state_b and state_a != state_b and _named_together(r, a.source, b.source):
+            met_pair(r, a.source, b.source, b.sent, "pair-at-meeting", 0.6)
+
+
+def _named_together(r: Reading, a: str, b: str) -> bool:
+    """Some sentence names both (the report of their meeting), not only each at the same event."""
+    sents_a = {r.doc[r.ra.mentions[i].start].sent.start for i in r.ra.mentions_of.get(a, [])}
+    return any(r.doc[r.ra.mentions[i].start].sent.start in sents_a for i in r.ra.mentions_of.get(b, []))
