@@ -602,3 +602,15 @@ def test_welcoming_a_leader_in_a_city_is_a_hosted_meeting():
     sid, summit = summit_id(graph)
     assert summit.properties["city"] == "Accra"
     assert {("john-mahama", "HOSTED", sid), ("alassane-ouattara", "ATTENDED", sid), ("john-mahama", "ATTENDED", sid)} <= rels
+
+
+def test_signing_together_is_a_meeting_of_the_signatories():
+    graph, rels = facts("Spanish Prime Minister Pedro Sanchez and Portuguese Prime Minister Antonio Costa signed a "
+                        "friendship treaty in Madrid on October 28, 2021.", date="2021-10-29")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Madrid" and summit.properties["date"] == "2021-10-28"
+    assert {("pedro-sanchez", "ATTENDED", sid), ("antonio-costa", "ATTENDED", sid)} <= rels
+    graph, rels = facts("Canadian Prime Minister Justin Trudeau signed the trade pact alongside European Council "
+                        "President Charles Michel in Brussels on Sunday.", date="2023-11-27")
+    sid, _ = summit_id(graph)
+    assert {("justin-trudeau", "ATTENDED", sid), ("charles-michel", "ATTENDED", sid)} <= rels

@@ -113,6 +113,14 @@ def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: d
                          if by_token.get(g.i) is not None and entities.entity_of[by_token[g.i]] == a]
         elif c.dep_ in OBJ and lemma not in WORDS["meeting_verbs_needing_with"]:
             partners += actors_in(c, actors)
+        if c.dep_ == "prep" and lemma in WORDS["signing_verbs"]:  # "signed the pact alongside Tusk"
+            if c.lower_ in WORDS["signing_partner_preps"]:
+                partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
+            continue
+        if c.dep_ in OBJ and lemma in WORDS["signing_verbs"]:  # what was signed, not who; but "the pact alongside Tusk"
+            partners += [a for p in c.children if p.dep_ == "prep" and p.lower_ in WORDS["signing_partner_preps"]
+                         for q in pobjs(p) for a in actors_in(q, actors)]
+            continue
         if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_preps"] and lemma not in WORDS["hosting_guest_verbs"]:
             partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
         if c.dep_ == "agent" and lemma in WORDS["hosting_guest_verbs"]:  # "Y was received by X"
@@ -121,13 +129,16 @@ def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: d
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     hosts = actors_in(subject, actors) if subject is not None else []
-    if not partners and not (lemma == "meet" and len(hosts) >= 2):
+    people_hosts = actors_in(subject, people) if subject is not None else []
+    together = len(people_hosts) >= 2 or not people_hosts and len(hosts) >= 2  # not "Canadian ... Trudeau" as two
+    if not partners and not (lemma in WORDS["joint_verbs"] and together):
         return None
     if not hosts and not (subject is not None and subject.lower_ in WORDS["pronoun_person"]):
         return None  # "he spoke with X": the relation rules read who "he" is
     remote = lemma in WORDS["call_verbs"] or any(
         m in doc[max(verb.i - 1, 0):verb.right_edge.i + 1].text.lower() for m in WORDS["remote_markers"] | {"by phone", "by telephone", "telephone"})
-    noun = "phone call" if remote else "talks" if lemma in WORDS["meeting_verbs_needing_with"] else "meeting"
+    noun = "phone call" if remote else "talks" if lemma in WORDS["meeting_verbs_needing_with"] \
+        else "signing" if lemma in WORDS["signing_verbs"] else "meeting"
     sm = SummitMention(head=verb.i, start=verb.i, end=verb.i + 1, text=noun, name=noun,
                        parties=frozenset(hosts + partners))
     if remote:

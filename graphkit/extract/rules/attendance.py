@@ -454,3 +454,17 @@ def meeting_between(r: Reading, noun: Token, sent: Span) -> None:
             for a in r.listed(c):
                 if r.kind(a) in ACTOR_KINDS:
                     r.add(a, RelationType.ATTENDED, summit, sent, "meeting-between", 0.75, mode=mode)
+
+
+def signed_together(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Merkel and Macron signed the treaty in Aachen", "Trudeau signed the pact alongside Tusk": the
+    signatories were at the signing."""
+    summit = r.ra.summit_of_token.get(verb.i)
+    if summit is None or planned_context(verb) or hypothetical(verb):
+        return
+    preps = [c for c in verb.children if c.dep_ == "prep"] + \
+            [c for o in verb.children if o.dep_ in OBJ for c in o.children if c.dep_ == "prep"]
+    partners = [a for c in preps if c.lower_ in WORDS["signing_partner_preps"] for p in pobjs(c) for a in r.actors(p)]
+    for a in unique(r.subjects(verb) + partners):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "signed-together", 0.7)
