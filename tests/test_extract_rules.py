@@ -614,3 +614,12 @@ def test_signing_together_is_a_meeting_of_the_signatories():
                         "President Charles Michel in Brussels on Sunday.", date="2023-11-27")
     sid, _ = summit_id(graph)
     assert {("justin-trudeau", "ATTENDED", sid), ("charles-michel", "ATTENDED", sid)} <= rels
+
+
+def test_a_meeting_is_not_the_phone_call_the_article_is_about():
+    graph, rels = facts("Argentine President Javier Milei spoke by phone with Chinese President Xi Jinping on "
+                        "Monday. Argentine Foreign Minister Diana Mondino and Chinese Foreign Minister Wang Yi held "
+                        "a lengthy meeting late Thursday night.", date="2024-06-12")
+    call = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("format") == "video")
+    assert ("javier-milei", "ATTENDED", call) in rels
+    assert ("wang-yi", "ATTENDED", call) not in rels

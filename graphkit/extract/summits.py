@@ -520,6 +520,7 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
     visits = {ids[k] for k, g in groups.items()
               if max(g, key=lambda s: (len(s.name.split()), -s.head)).name.split()[-1].lower() in WORDS["visit_nouns"]}
     main_date = nodes[main].properties.get("date") if main in nodes else None
+    main_remote = main in nodes and nodes[main].properties.get("format") == "video"  # "a lengthy meeting" is no call
     summit_of_token: dict[int, str] = {}
     for sm in summits:
         if sm.bilateral and not sm.key:
@@ -527,7 +528,8 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
         if sm.key:
             summit_of_token[sm.head] = ids[sm.key]
         elif main and not sm.planned and sm.generic_ok and not (sm.parties and sm.date and main_date
-                                                                  and not _dates_agree(sm.date, main_date)):
+                                                                  and not _dates_agree(sm.date, main_date)) \
+                and not (main_remote and sm.text.split()[-1].lower() in WORDS["in_person_meeting_nouns"]):
             summit_of_token[sm.head] = main  # (not "On Monday, Lula received Maduro" into Wednesday's meeting)
             if main in nodes and main in visits and len(sm.name.split()) > 1 and sm.name != nodes[main].name \
                     and sm.name not in nodes[main].aliases:  # a visit's talks are the visit: "bilateral talks" names it too
