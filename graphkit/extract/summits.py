@@ -135,8 +135,8 @@ def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: d
         return None
     if not hosts and not (subject is not None and subject.lower_ in WORDS["pronoun_person"]):
         return None  # "he spoke with X": the relation rules read who "he" is
-    remote = lemma in WORDS["call_verbs"] or any(
-        m in doc[max(verb.i - 1, 0):verb.right_edge.i + 1].text.lower() for m in WORDS["remote_markers"] | {"by phone", "by telephone", "telephone"})
+    window = doc[max(verb.i - 1, 0):verb.right_edge.i + 1].text.lower()
+    remote = lemma in WORDS["call_verbs"] or any(m in window for m in WORDS["remote_markers"] | WORDS["call_markers"])
     noun = "phone call" if remote else "talks" if lemma in WORDS["meeting_verbs_needing_with"] \
         else "signing" if lemma in WORDS["signing_verbs"] else "meeting"
     sm = SummitMention(head=verb.i, start=verb.i, end=verb.i + 1, text=noun, name=noun,
