@@ -682,3 +682,206 @@ def test_denied_membership_and_wished_deals_are_not_relations():
     assert {("ROU", "MEMBER_OF", "nato"), ("KEN", "PLEDGED", "UGA")} <= rels
     assert ("MDA", "MEMBER_OF", "nato") not in rels
     assert ("XKX", "PLEDGED", "SRB") not in rels and ("SRB", "PLEDGED", "XKX") not in rels
+
+
+def met_pair_in(rels, a, b):
+    return (a, "MET_WITH", b) in rels or (b, "MET_WITH", a) in rels
+
+
+def test_a_meeting_told_by_its_verb_is_a_summit_both_attend():
+    graph, rels = facts("Chilean President Gabriel Boric received Peruvian President Dina Boluarte in Santiago "
+                        "on Tuesday.", date="2024-03-06")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Santiago"
+    assert {("gabriel-boric", "ATTENDED", sid), ("dina-boluarte", "ATTENDED", sid),
+            ("gabriel-boric", "HOSTED", sid)} <= rels
+    assert met_pair_in(rels, "gabriel-boric", "dina-boluarte")
+
+
+def test_a_phone_call_is_a_remote_meeting_without_city():
+    graph, rels = facts("Polish Prime Minister Donald Tusk spoke by phone with Canadian Prime Minister Justin "
+                        "Trudeau on Monday.", date="2024-02-13")
+    sid, summit = summit_id(graph)
+    assert "city" not in summit.properties and summit.properties["format"] == "video"
+    assert {("donald-tusk", "ATTENDED", sid), ("justin-trudeau", "ATTENDED", sid), ("POL", "ATTENDED", sid)} <= rels
+    assert [r.properties.mode for r in graph.relations if r.type.value == "ATTENDED" and r.source == "donald-tusk"] == ["remote"]
+    assert met_pair_in(rels, "donald-tusk", "justin-trudeau")
+
+
+def test_two_calls_with_different_partners_stay_two_meetings():
+    graph, rels = facts("Kenyan President William Ruto spoke by phone with French President Emmanuel Macron. "
+                        "He also spoke by phone with German Chancellor Olaf Scholz.", date="2024-05-02")
+    calls = [n.id for n in graph.nodes if n.kind.value == "Summit"]
+    assert len(calls) == 2
+    assert {("emmanuel-macron", "ATTENDED", calls[0]), ("olaf-scholz", "ATTENDED", calls[1])} <= rels \
+        or {("emmanuel-macron", "ATTENDED", calls[1]), ("olaf-scholz", "ATTENDED", calls[0])} <= rels
+
+
+def test_a_calling_verdict_is_no_call():
+    graph, rels = facts("Argentine President Alberto Fernandez called Uruguayan President Luis Lacalle Pou "
+                        "\"a friend\". Fernandez met Lacalle Pou in Montevideo.")
+    sid, _ = summit_id(graph)
+    assert ("alberto-fernandez", "ATTENDED", sid) in rels
+
+
+def test_a_meeting_of_three_is_attendance_not_a_clique():
+    graph, rels = facts("Foreign ministers Penny Wong of Australia, Retno Marsudi of Indonesia and Subrahmanyam "
+                        "Jaishankar of India met in Jakarta on Wednesday.", date="2023-07-13")
+    sid, _ = summit_id(graph)
+    assert {("penny-wong", "ATTENDED", sid), ("retno-marsudi", "ATTENDED", sid)} <= rels
+    assert not any(t == "MET_WITH" for _, t, _ in rels)
+
+
+def test_a_state_visit_is_a_meeting_in_the_visited_capital():
+    graph, rels = facts("Brazilian President Luiz Inacio Lula da Silva began a three-day state visit to Portugal "
+                        "on Saturday. Lula held talks with Portuguese Prime Minister Antonio Costa during the visit.",
+                        date="2023-04-22")
+    summits = [n for n in graph.nodes if n.kind.value == "Summit"]
+    assert [s.properties.get("city") for s in summits] == ["Lisbon"]
+    sid = summits[0].id
+    assert {("luiz-inacio-lula-da-silva", "ATTENDED", sid), ("antonio-costa", "ATTENDED", sid)} <= rels
+
+
+def test_a_phone_conversation_noun_is_a_call_both_attend():
+    graph, rels = facts("Nigerian President Bola Tinubu held a telephone conversation with Ghanaian President "
+                        "John Mahama on Friday.", date="2025-03-08")
+    sid, summit = summit_id(graph)
+    assert summit.properties["format"] == "video" and "city" not in summit.properties
+    assert {("bola-tinubu", "ATTENDED", sid), ("john-mahama", "ATTENDED", sid)} <= rels
+
+
+def test_a_signing_ceremony_is_a_meeting_a_welcome_ceremony_is_not():
+    graph, rels = facts("Chilean President Gabriel Boric and Argentine President Javier Milei attended a signing "
+                        "ceremony in Santiago on Monday.", date="2024-08-06")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Santiago" and ("javier-milei", "ATTENDED", sid) in rels
+    graph, _ = facts("The guests were greeted at a welcome ceremony at the airport. President Gabriel Boric "
+                     "met President Javier Milei in Santiago.")
+    assert [n.name for n in graph.nodes if n.kind.value == "Summit" and "ceremony" in n.name] == []
+    assert any(n.kind.value == "Summit" for n in graph.nodes)
+
+
+def test_a_dateline_with_a_colon_places_the_meeting():
+    graph, rels = facts("Lima, Peru: Peruvian President Dina Boluarte held an official talks session with "
+                        "Ecuadorian President Daniel Noboa today.", date="2024-05-10")
+    sid, summit = summit_id(graph)
+    assert summit.properties.get("city") == "Lima"
+    assert ("daniel-noboa", "ATTENDED", sid) in rels
+
+
+def test_received_by_and_welcome_by_host_the_meeting():
+    graph, rels = facts("Argentine President Javier Milei met Chilean President Gabriel Boric in Buenos Aires on "
+                        "Monday. Boric was received by Milei at the Casa Rosada.", date="2024-06-04")
+    sid, _ = summit_id(graph)
+    assert {("javier-milei", "HOSTED", sid), ("gabriel-boric", "ATTENDED", sid)} <= rels
+    graph, rels = facts("Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in "
+                        "Nairobi on Monday. Abiy was given a warm welcome by Ruto at State House.", date="2024-02-27")
+    sid, _ = summit_id(graph)
+    assert ("william-ruto", "HOSTED", sid) in rels
+
+
+def test_at_the_invitation_of_hosts_and_the_named_host_state_hosts():
+    graph, rels = facts("Vietnamese Prime Minister Pham Minh Chinh attended talks in Canberra at the invitation of "
+                        "Australian Prime Minister Anthony Albanese on Tuesday.", date="2024-03-06")
+    sid, _ = summit_id(graph)
+    assert {("anthony-albanese", "HOSTED", sid), ("AUS", "HOSTED", sid), ("pham-minh-chinh", "ATTENDED", sid)} <= rels
+
+
+def test_hosting_guests_at_a_named_summit():
+    graph, rels = facts("Japanese Foreign Minister Yoko Kamikawa will host the foreign ministers of Vietnam and "
+                        "Thailand at the Mekong summit in Tokyo on Sunday.", date="2024-05-10")
+    sid, _ = summit_id(graph)
+    assert {("yoko-kamikawa", "HOSTED", sid), ("JPN", "HOSTED", sid)} <= rels
+
+
+def test_listed_participants_attend():
+    graph, rels = facts("The Sahel security summit opened in Niamey on Tuesday. Those present were President "
+                        "Ibrahim Traore of Burkina Faso; President Assimi Goita of Mali, and President Mohamed "
+                        "Bazoum of Niger.", date="2023-05-03")
+    sid, _ = summit_id(graph)
+    assert {("ibrahim-traore", "ATTENDED", sid), ("assimi-goita", "ATTENDED", sid)} <= rels
+    graph, rels = facts("The Nordic conference opened in Oslo on Monday. Among other participants were Swedish Prime "
+                        "Minister Ulf Kristersson and Finnish President Alexander Stubb.", date="2024-10-29")
+    sid, _ = summit_id(graph)
+    assert {("ulf-kristersson", "ATTENDED", sid), ("alexander-stubb", "ATTENDED", sid)} <= rels
+
+
+def test_a_list_after_a_colon_attends():
+    graph, rels = facts("Four leaders will take part in the Danube summit in Vienna on Friday: Austrian Chancellor "
+                        "Karl Nehammer, Hungarian Prime Minister Viktor Orban, Serbian President Aleksandar Vucic "
+                        "and Slovak Prime Minister Robert Fico.", date="2024-03-01")
+    sid, _ = summit_id(graph)
+    assert {("karl-nehammer", "ATTENDED", sid), ("robert-fico", "ATTENDED", sid)} <= rels
+
+
+def test_hosting_guests_at_a_summit_is_no_met_with_clique():
+    graph, rels = facts("Kenyan Foreign Minister Musalia Mudavadi will host the foreign ministers of Uganda, "
+                        "Tanzania and Rwanda at the Lake Victoria summit in Kisumu on Sunday.", date="2024-03-01")
+    sid, _ = summit_id(graph)
+    assert ("musalia-mudavadi", "HOSTED", sid) in rels
+    assert not any(t == "MET_WITH" for _, t, _ in rels)
+
+
+def test_a_virtual_summit_between_two_leaders_is_attended_by_both():
+    graph, rels = facts("The first virtual bilateral summit between Japanese Prime Minister Fumio Kishida and "
+                        "Philippine President Ferdinand Marcos Jr. began on Friday.", date="2023-02-10")
+    sid, summit = summit_id(graph)
+    assert summit.properties["format"] == "video"
+    assert {("fumio-kishida", "ATTENDED", sid), ("ferdinand-marcos-jr", "ATTENDED", sid)} <= rels
+    assert met_pair_in(rels, "fumio-kishida", "ferdinand-marcos-jr")
+
+
+def test_receiving_a_phone_call_from_someone_is_a_call_of_both():
+    graph, rels = facts("New Zealand Prime Minister Christopher Luxon on Tuesday received a phone call from "
+                        "Indian Prime Minister Narendra Modi.", date="2024-01-10")
+    sid, _ = summit_id(graph)
+    assert {("christopher-luxon", "ATTENDED", sid), ("narendra-modi", "ATTENDED", sid)} <= rels
+
+
+def test_a_meeting_on_another_day_is_not_the_main_one_and_several_meetings_are_not_one():
+    graph, rels = facts("Colombian President Gustavo Petro met Ecuadorian President Daniel Noboa in Bogota on "
+                        "Wednesday. On Monday, Petro received Peruvian President Dina Boluarte. Petro also held "
+                        "two other bilateral meetings: with Chilean President Gabriel Boric, and with Bolivian "
+                        "President Luis Arce.", date="2024-05-02")
+    bogota = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("city") == "Bogota")
+    assert ("daniel-noboa", "ATTENDED", bogota) in rels
+    assert met_pair_in(rels, "gustavo-petro", "dina-boluarte")
+    assert ("dina-boluarte", "ATTENDED", bogota) not in rels and ("gabriel-boric", "ATTENDED", bogota) not in rels
+
+
+def test_two_leaders_of_two_states_at_one_meeting_met():
+    graph, rels = facts("Tanzanian President Samia Suluhu Hassan and Zambian President Hakainde Hichilema discussed "
+                        "railway plans, State House said. Hichilema was welcomed by Hassan at State House in "
+                        "Dodoma on Friday.", date="2024-04-13")
+    sid, _ = summit_id(graph)
+    assert ("samia-suluhu-hassan", "HOSTED", sid) in rels
+    assert met_pair_in(rels, "samia-suluhu-hassan", "hakainde-hichilema")
+
+
+def test_welcoming_a_leader_in_a_city_is_a_hosted_meeting():
+    graph, rels = facts("Ghanaian President John Mahama welcomed Ivorian President Alassane Ouattara in Accra "
+                        "on Thursday.", date="2025-05-02")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Accra"
+    assert {("john-mahama", "HOSTED", sid), ("alassane-ouattara", "ATTENDED", sid), ("john-mahama", "ATTENDED", sid)} <= rels
+
+
+def test_signing_together_is_a_meeting_of_the_signatories():
+    graph, rels = facts("Spanish Prime Minister Pedro Sanchez and Portuguese Prime Minister Antonio Costa signed a "
+                        "friendship treaty in Madrid on October 28, 2021.", date="2021-10-29")
+    sid, summit = summit_id(graph)
+    assert summit.properties["city"] == "Madrid" and summit.properties["date"] == "2021-10-28"
+    assert {("pedro-sanchez", "ATTENDED", sid), ("antonio-costa", "ATTENDED", sid)} <= rels
+    graph, rels = facts("Canadian Prime Minister Justin Trudeau signed the trade pact alongside European Council "
+                        "President Charles Michel in Brussels on Sunday.", date="2023-11-27")
+    sid, _ = summit_id(graph)
+    assert {("justin-trudeau", "ATTENDED", sid), ("charles-michel", "ATTENDED", sid)} <= rels
+
+
+def test_a_meeting_is_not_the_phone_call_the_article_is_about():
+    graph, rels = facts("Argentine President Javier Milei spoke by phone with Chinese President Xi Jinping on "
+                        "Monday. Argentine Foreign Minister Diana Mondino and Chinese Foreign Minister Wang Yi held "
+                        "a lengthy meeting late Thursday night.", date="2024-06-12")
+    call = next(n.id for n in graph.nodes if n.kind.value == "Summit" and n.properties.get("format") == "video")
+    assert ("javier-milei", "ATTENDED", call) in rels
+    assert ("wang-yi", "ATTENDED", call) not in rels

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from graphkit.dates import parse_date, resolve_month_day, resolve_weekday
 from graphkit.extract.lexicon import WORDS
 from graphkit.extract.mentions import Mention, fold
+from graphkit.extract.reading import OBJ, negated, pobjs
 from graphkit.extract.resolve import slugify
 from graphkit.extract.types import ResolvedEntities, SummitMention, Summits
 from graphkit.gazetteer import Gazetteer
@@ -20,6 +21,7 @@ from graphkit.model import Article, Node, NodeKind
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(.{0,60})")
 _DATELINE_TAIL = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|[^,]{0,30}?\s?(?:\(|—|–|\s-\s))")
+_COLON_DATELINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?:\s+[A-Z]")
 _DROP_MODIFIERS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "case"}
 
 
@@ -36,15 +38,16 @@ def find_summits(article: Article, doc: Doc, entities: ResolvedEntities, gazette
     """The article's meetings: one Summit node per meeting, which meeting each meeting noun refers
     to, the main one, and the mentions that name a venue ("a summit in London") rather than an actor."""
     places = _Places(gazetteer, set())
-    found = _summit_mentions(doc, entities.mentions, article.date, places)
+    found = _summit_mentions(doc, entities, article.date, places)
     nodes, summit_of_token, main = _resolve_summits(found, entities.nodes, article.id)
     return Summits(tuple(found), frozenset(places.venues), MappingProxyType(nodes),
                    MappingProxyType(summit_of_token), main)
 
 
-def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str | None,
+def _summit_mentions(doc: Doc, entities: ResolvedEntities, article_date: str | None,
                      places: _Places) -> list[SummitMention]:
     """Meeting mentions in document order, each with a `key` naming the meeting it refers to."""
+    mentions = entities.mentions
     by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
     found: list[SummitMention] = []
     for tok in doc:
@@ -55,19 +58,120 @@ def _summit_mentions(doc: Doc, mentions: tuple[Mention, ...], article_date: str 
             continue  # "conference room", "video" in "video conference", "press conference"
         if tok.lemma_.lower() == "call" and _an_appeal(tok):
             continue  # "Lula's call for reform", "calls to end the war": an appeal, not a phone call
+        if tok.lemma_.lower() in WORDS["ceremony_nouns"] and not _a_signing(tok):
+            continue  # a welcome or wreath-laying ceremony is protocol; a signing ceremony is a meeting
+        if tok.lemma_.lower() in WORDS["visit_nouns"] and tok.tag_ == "NNS":
+            continue  # "visits to El Salvador and Costa Rica": trips in general, not one meeting
         found.append(_summit_mention(doc, tok, mentions, by_token, places, article_date))
+    nouns = {sm.head for sm in found}
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["meeting_verbs"]:
+            sm = _verb_meeting(doc, tok, entities, by_token, places, article_date, nouns)
+            if sm is not None:
+                found.append(sm)
+    found.sort(key=lambda sm: sm.head)
     _group(found)
     if not any(sm.key for sm in found):
         _promote_first_generic(doc, found, mentions, by_token, places)
     first = next((sm for sm in found if sm.key), None)
     if first is not None and not first.city and not first.format and not first.planned:
-        city = dateline_city(doc.text)  # the reporter's dateline is where the meeting was
+        city = dateline_city(doc.text) or _colon_dateline(doc)  # the reporter's dateline is where the meeting was
         if city:
             for sm in found:
                 if sm.key == first.key and not sm.city:
                     sm.city = city
                     sm.name = f"{city} {sm.name}" if len(sm.name.split()) == 1 else sm.name
     return found
+
+
+def _verb_meeting(doc: Doc, verb: Token, entities: ResolvedEntities, by_token: dict[int, int], places: _Places,
+                  article_date: str | None, nouns: set[int]) -> SummitMention | None:
+    """A meeting told by its verb alone ("Ruto spoke by phone with Macron", "Xi received Lula in
+    Beijing", "the two leaders met on Monday"): a meeting mention on the verb, with its parties."""
+    lemma = verb.lemma_.lower()
+    if negated(verb) or lemma in WORDS["call_verbs"] and _a_verdict(verb):
+        return None
+    around = [t for c in verb.children if c.dep_ in OBJ | {"prep", "npadvmod"}
+              for t in ([c] if c.dep_ != "prep" else pobjs(c))]
+    if any(t.i in nouns or t.lower_ in WORDS["meeting_verb_skips"] for t in around):
+        return None  # "met at the summit", "spoke at the conference": that meeting, already a mention
+
+    def actors_in(tok: Token, kinds: tuple) -> list[str]:
+        out = []
+        for t in tok.subtree:
+            idx = by_token.get(t.i)
+            if idx is not None and entities.mentions[idx].kind in kinds and entities.entity_of[idx]:
+                out.append(entities.entity_of[idx])
+        return list(dict.fromkeys(out))
+
+    people = (NodeKind.PERSON,)
+    actors = (NodeKind.PERSON, NodeKind.STATE)
+    partners: list[str] = []
+    for c in verb.children:
+        if c.dep_ in OBJ and lemma in WORDS["hosting_guest_verbs"]:  # the guest is the object, not one named in it
+            partners += [a for g in [c, *c.conjuncts] for a in actors_in(g, people)
+                         if by_token.get(g.i) is not None and entities.entity_of[by_token[g.i]] == a]
+        elif c.dep_ in OBJ and lemma not in WORDS["meeting_verbs_needing_with"]:
+            partners += actors_in(c, actors)
+        if c.dep_ == "prep" and lemma in WORDS["signing_verbs"]:  # "signed the pact alongside Tusk"
+            if c.lower_ in WORDS["signing_partner_preps"]:
+                partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
+            continue
+        if c.dep_ in OBJ and lemma in WORDS["signing_verbs"]:  # what was signed, not who; but "the pact alongside Tusk"
+            partners += [a for p in c.children if p.dep_ == "prep" and p.lower_ in WORDS["signing_partner_preps"]
+                         for q in pobjs(p) for a in actors_in(q, actors)]
+            continue
+        if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_preps"] and lemma not in WORDS["hosting_guest_verbs"]:
+            partners += [a for p in pobjs(c) for a in actors_in(p, actors)]
+        if c.dep_ == "agent" and lemma in WORDS["hosting_guest_verbs"]:  # "Y was received by X"
+            partners += [a for p in pobjs(c) for a in actors_in(p, people)]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    hosts = actors_in(subject, actors) if subject is not None else []
+    people_hosts = actors_in(subject, people) if subject is not None else []
+    together = len(people_hosts) >= 2 or not people_hosts and len(hosts) >= 2  # not "Canadian ... Trudeau" as two
+    if not partners and not (lemma in WORDS["joint_verbs"] and together):
+        return None
+    if not hosts and not (subject is not None and subject.lower_ in WORDS["pronoun_person"]):
+        return None  # "he spoke with X": the relation rules read who "he" is
+    window = doc[max(verb.i - 1, 0):verb.right_edge.i + 1].text.lower()
+    remote = lemma in WORDS["call_verbs"] or any(m in window for m in WORDS["remote_markers"] | WORDS["call_markers"])
+    noun = "phone call" if remote else "talks" if lemma in WORDS["meeting_verbs_needing_with"] \
+        else "signing" if lemma in WORDS["signing_verbs"] else "meeting"
+    sm = SummitMention(head=verb.i, start=verb.i, end=verb.i + 1, text=noun, name=noun,
+                       parties=frozenset(hosts + partners))
+    if remote:
+        sm.format = "video"
+    else:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in WORDS["venue_preps"]:
+                sm.city = _place_in(c, doc, list(entities.mentions), by_token, places)
+                if sm.city:
+                    sm.name = f"{noun} in {sm.city}"
+                    break
+    sent = verb.sent
+    sm.date = parse_date(sent.text) if re.search(r"\d{4}", sent.text) else None
+    sm.date = sm.date or resolve_month_day(doc[verb.left_edge.i:verb.right_edge.i + 1].text, article_date) \
+        or _clause_weekday(verb, article_date)
+    sm.specific = bool(sm.city or sm.format)
+    sm.planned = _is_planned(verb)
+    return sm
+
+
+def _a_signing(ceremony: Token) -> bool:
+    """ "the signing ceremony", "the ceremony in Brussels" after "signed the deal": a signing."""
+    sents = [ceremony.sent] + ([ceremony.doc[ceremony.sent.start - 1].sent] if ceremony.sent.start else [])
+    return any(t.lemma_.lower() in WORDS["signing_words"] or t.lower_ in WORDS["signing_words"]
+               for sent in sents for t in sent)
+
+
+def _a_verdict(call: Token) -> bool:
+    """ "called Lula 'corrupt'", "called Iran the principal source of terror": naming, not phoning."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in call.children) \
+            or sum(c.dep_ in OBJ for c in call.children) > 1:
+        return True
+    return any(t.text in WORDS["quote_marks"] for t in call.subtree if t.i > call.i)
 
 
 def _governing_verb(t: Token) -> int:
@@ -176,6 +280,11 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
                 sm.end = max(sm.end, child.right_edge.i + 1)
                 sm.name = f"{sm.name} {child.text} {city}"
                 break
+        if child.dep_ == "prep" and child.lower_ in WORDS["visited_place_preps"] and tok.lemma_.lower() in WORDS["visit_nouns"]:
+            city = _visited_city(child, mentions, by_token, places) or _place_in(child, doc, mentions, by_token, places)
+            if city:  # "a state visit to France": the talks are in the visited capital
+                sm.city = city
+                break
         if child.dep_ == "prep" and child.lower_ == "between":
             sm.bilateral = _actor_indexes(child, mentions, by_token)
         if child.dep_ == "prep" and child.lower_ == "of" and sm.city is None:  # "a summit of leaders in Dar es Salaam"
@@ -221,6 +330,18 @@ def _summit_mention(doc: Doc, tok: Token, mentions: list[Mention], by_token: dic
     return sm
 
 
+def _visited_city(prep: Token, mentions: list[Mention], by_token: dict[int, int], places: _Places) -> str | None:
+    """The capital of the country a visit goes to ("Xi's state visit to South Africa")."""
+    for p in pobjs(prep):
+        idx = by_token.get(p.i)
+        if idx is not None and mentions[idx].kind is NodeKind.STATE and mentions[idx].how != "metonym":
+            country = places.gazetteer.countries.get(mentions[idx].key or "")
+            if country is not None and country.capital:
+                places.venues.add(idx)
+                return country.capital
+    return None
+
+
 def _place_in(prep: Token, doc: Doc, mentions: list[Mention],
               by_token: dict[int, int], places: _Places) -> str | None:
     for t in prep.subtree:
@@ -252,6 +373,20 @@ def _city_token(t: Token, doc: Doc, mentions: list[Mention], by_token: dict[int,
         if ent is not None and not any(by_token.get(i) is not None for i in range(ent.start, ent.end)) \
                 and any(w.pos_ == "PROPN" for w in ent):
             return ent.text.removesuffix("'s").removesuffix("’s").strip()
+    return None
+
+
+def _colon_dateline(doc: Doc) -> str | None:
+    """A dateline written "Doha, Qatar: ..." or "Mexico City: ...", when the parser reads a place there."""
+    offset = 0
+    for line in doc.text.split("\n")[:8]:
+        m = _COLON_DATELINE.match(line)
+        if m:
+            start = offset + m.start(1)
+            span = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "GPE" for t in span):
+                return m.group(1)
+        offset += len(line) + 1
     return None
 
 
@@ -308,13 +443,17 @@ def _is_planned(tok: Token) -> bool:
     return bool(words & WORDS["planned_words"])
 
 
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
 def _group(found: list[SummitMention]) -> None:
     """Same city (or same video format) and compatible date -> same meeting; generic mentions
     ("the meeting") are keyed later, by resolution, to the article's main meeting."""
     keys: list[SummitMention] = []
     for sm in found:
-        if not sm.specific or sm.bilateral:
-            continue
+        if not sm.specific or sm.bilateral and not (sm.city or sm.format):
+            continue  # "the virtual summit between A and B" is a meeting of its own; "Wednesday's talks between" may not be
         for k in [] if sm.separate else keys:
             if sm.planned and not (sm.city or sm.format):
                 continue  # "a proposed weekend summit" is another meeting than the one that happened
@@ -323,11 +462,16 @@ def _group(found: list[SummitMention]) -> None:
                     (not sm.city and not k.city and sm.format == k.format)
             else:  # named only by a qualifier or a day ("the coalition meeting"): the meeting already seen
                 same_place = True
+            if sm.parties and k.parties and not (sm.parties <= k.parties or k.parties <= sm.parties):
+                continue  # "spoke with Macron ... then with Rubio": two calls
+            if bool(sm.parties) != bool(k.parties) and not (sm.date and sm.date == k.date):
+                continue  # a call told by its verb, undated, is not the video conference told before
             if same_place and (not sm.date or not k.date or sm.date.startswith(k.date) or k.date.startswith(sm.date)):
                 sm.key = k.key
                 k.date = k.date or sm.date
                 k.city = k.city or sm.city
                 k.format = k.format or sm.format
+                k.parties = k.parties | sm.parties
                 break
         else:
             sm.key = f"s{len(keys)}"
@@ -343,7 +487,11 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
     for sm in summits:
         if sm.key:
             groups.setdefault(sm.key, []).append(sm)
+    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
+              for k, g in groups.items()}
+    main_key = max(counts, key=lambda k: (counts[k], -int(k[1:]))) if counts else None
     ids: dict[str, str] = {}
+    parties_of: dict[str, frozenset[str]] = {}
     for key, group in groups.items():
         placed = [s for s in group if s.city or s.format] or group
         anchor = max(placed, key=lambda s: (len(s.name.split()), -s.head))  # the fullest name: "47th ASEAN summit"
@@ -353,7 +501,12 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
             sid = f"summit-{place or 'meeting'}-{date or 'undated'}"
         else:  # nothing to recognise it by elsewhere: keep it to this article
             sid = f"summit-{slugify(article_id)}-{key}"
+        parties = frozenset().union(*(s.parties for s in group))
+        if sid in nodes and any(ids[other] == sid and parties_of[other] and parties and parties_of[other] != parties
+                                for other in ids):
+            sid = f"{sid}-{key}"  # two calls on one day are two meetings
         ids[key] = sid
+        parties_of[key] = parties
         if sid in nodes or sid in entity_nodes:
             continue
         props = {k: v for k, v in {"city": anchor.city, "date": date, "format": anchor.format or "in person"}.items() if v}
@@ -363,15 +516,22 @@ def _resolve_summits(summits: list[SummitMention], entity_nodes: Mapping[str, No
         surface = [s.text for s in group] + [s.name for s in group]
         aliases = [a for a in dict.fromkeys(surface) if a != name and len(a.split()) > 1]
         nodes[sid] = Node(id=sid, kind=NodeKind.SUMMIT, name=name, aliases=aliases, properties=props)
-    counts = {k: len(g) + (2 if any(s.city for s in g) else 0) - (3 if all(s.planned for s in g) else 0)
-              for k, g in groups.items()}
-    main = ids[max(counts, key=lambda k: (counts[k], -int(k[1:])))] if counts else None
+    main = ids[main_key] if main_key else None
+    visits = {ids[k] for k, g in groups.items()
+              if max(g, key=lambda s: (len(s.name.split()), -s.head)).name.split()[-1].lower() in WORDS["visit_nouns"]}
+    main_date = nodes[main].properties.get("date") if main in nodes else None
+    main_remote = main in nodes and nodes[main].properties.get("format") == "video"  # "a lengthy meeting" is no call
     summit_of_token: dict[int, str] = {}
     for sm in summits:
-        if sm.bilateral:
-            continue
+        if sm.bilateral and not sm.key:
+            continue  # "the meeting between Trump and Zelenskyy": not the article's summit
         if sm.key:
             summit_of_token[sm.head] = ids[sm.key]
-        elif main and not sm.planned and sm.generic_ok:
-            summit_of_token[sm.head] = main
+        elif main and not sm.planned and sm.generic_ok and not (sm.parties and sm.date and main_date
+                                                                  and not _dates_agree(sm.date, main_date)) \
+                and not (main_remote and sm.text.split()[-1].lower() in WORDS["in_person_meeting_nouns"]):
+            summit_of_token[sm.head] = main  # (not "On Monday, Lula received Maduro" into Wednesday's meeting)
+            if main in nodes and main in visits and len(sm.name.split()) > 1 and sm.name != nodes[main].name \
+                    and sm.name not in nodes[main].aliases:  # a visit's talks are the visit: "bilateral talks" names it too
+                nodes[main] = nodes[main].model_copy(update={"aliases": [*nodes[main].aliases, sm.name]})
     return nodes, summit_of_token, main

@@ -46,6 +46,7 @@ class SummitMention:
     generic_ok: bool = True  # may stand for the article's main meeting ("the summit", "the talks")
     bilateral: list[int] = field(default_factory=list)  # mention indexes in "talks between A and B"
     separate: bool = False  # "a separate summit", "another meeting": not one already mentioned
+    parties: frozenset[str] = frozenset()  # entity ids a verb names as meeting ("Ruto spoke by phone with Macron")
     key: str | None = None
 
 

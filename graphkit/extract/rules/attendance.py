@@ -293,9 +293,11 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
         summit = r.summit_in(child) if r.ra.summit_of_token.get(child.i) else None
     if summit is None and verb.lemma_.lower() == "host":  # "hosted the Russian leader for three hours of talks"
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "for" and not planned_context(verb):
+            if child.dep_ == "prep" and child.lower_ in WORDS["hosting_event_preps"] and not planned_context(verb):
                 summit = summit or r.summit_in(child)
         guest_summit = summit
+    if summit is None and r.ra.summit_of_token.get(verb.i) and not planned_context(verb):
+        summit = guest_summit = r.ra.summit_of_token[verb.i]  # "Hassan welcomed Hichilema in Dodoma": a meeting of its own
     acl = verb
     while acl.dep_ == "conj" and acl.head is not acl:  # "hosted by Egypt and co-chaired by Trump"
         acl = acl.head
@@ -323,3 +325,146 @@ def hosted(r: Reading, verb: Token, sent: Span) -> None:
             r.add(a, RelationType.HOSTED, summit, sent, f"host-verb:{verb.lemma_}", 0.8)
             if r.kind(a) is NodeKind.PERSON:
                 r.add(a, RelationType.ATTENDED, summit, sent, "host-attends", 0.7)
+
+
+def meeting_held_with(r: Reading, noun: Token, sent: Span) -> None:
+    """ "Modi held talks with Hasina", "Albanese received a phone call from Trump": both took part."""
+    summit = r.ra.summit_of_token.get(noun.i)
+    if summit is None or noun.dep_ not in OBJ or noun.head.lemma_.lower() not in \
+            WORDS["meeting_holding_verbs"] | WORDS["meeting_receiving_verbs"]:
+        return
+    verb = noun.head
+    if negated(verb) or planned_context(verb) or hypothetical(verb):
+        return
+    if noun.tag_ == "NNS" and any(c.lower_ in WORDS["several_meetings_words"] or c.dep_ == "nummod" for c in noun.lefts):
+        return  # "held separate talks with A and B", "two other meetings: with A, and with B": several meetings
+    withs = [p for c in list(noun.children) + list(verb.children)  # "received a phone call from Trump"
+             if c.dep_ == "prep" and c.lower_ in WORDS["meeting_partner_in_noun_preps"] for p in pobjs(c)]
+    mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
+    for a in unique(r.subjects(verb) + [b for p in withs for b in r.actors(p)]):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, f"held-meeting-with:{noun.lemma_.lower()}", 0.75, mode=mode)
+
+
+def received_by(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Rubio was received by President Mulino", "was welcomed by the president at the palace": the
+    receiver hosted the meeting the guest came to, and both were there."""
+    if verb.tag_ != "VBN" or planned_context(verb) or hypothetical(verb):
+        return
+    hosts = [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c) for a in r.actors(p)
+             if r.kind(a) is NodeKind.PERSON]
+    guests = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors(c) if r.kind(a) is NodeKind.PERSON]
+    if not hosts or not guests:
+        return
+    summit = next((s for c in verb.children if c.dep_ == "prep" for s in [r.summit_in(c)] if s), None) \
+        or r.ra.summit_of_token.get(verb.i) or r.recent_summit(sent)
+    if summit is None:
+        return
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, f"received-by:{verb.lemma_.lower()}", 0.75)
+    for a in unique(hosts + guests):
+        r.add(a, RelationType.ATTENDED, summit, sent, f"received-by:{verb.lemma_.lower()}", 0.75)
+
+
+def welcome_by(r: Reading, noun: Token, sent: Span) -> None:
+    """ "Hasina was given a warm welcome by Modi": Modi hosted, both were at the meeting."""
+    hosts = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)
+             for a in r.actors(p) if r.kind(a) is NodeKind.PERSON]
+    if not hosts or noun.dep_ not in OBJ | {"nsubjpass"} or planned_context(noun.head) or hypothetical(noun.head):
+        return
+    summit = r.recent_summit(sent)
+    if summit is None:
+        return
+    guests = [a for c in noun.head.children if c.dep_ in ("nsubjpass", "nsubj", "dative") for a in r.actors(c)
+              if r.kind(a) is NodeKind.PERSON]
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, "welcome-by", 0.7)
+    for a in unique(hosts + guests):
+        r.add(a, RelationType.ATTENDED, summit, sent, "welcome-by", 0.7)
+
+
+def at_the_invitation_of(r: Reading, noun: Token, sent: Span) -> None:
+    """ "at the invitation of President Ruto": the inviter hosted the meeting of the sentence."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in WORDS["at_summit_preps"] | {"on"}):
+        return
+    hosts = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)
+             for a in r.actors(p) if r.kind(a) in (NodeKind.PERSON, NodeKind.STATE)]
+    summit = r.summit_in(noun.head.head) or r.recent_summit(sent)
+    if not hosts or summit is None:
+        return
+    for a in hosts:
+        r.add(a, RelationType.HOSTED, summit, sent, "at-the-invitation-of", 0.7)
+
+
+def hosting_of_states(r: Reading) -> None:
+    """A host's state hosted too when the sentence names it ("South African President Cyril Ramaphosa hosted")."""
+    for f in list(r.found):
+        if f.type is RelationType.HOSTED and r.kind(f.source) is NodeKind.PERSON:
+            state = r.ra.person_state.get(f.source)
+            if state and state in r.nodes and any(f.sent.start <= r.ra.mentions[i].start < f.sent.end
+                                                  for i in r.ra.mentions_of.get(state, [])):
+                r.add(state, RelationType.HOSTED, f.target, f.sent, "host-state", 0.6)
+
+
+def _names_participants(noun: Token) -> bool:
+    """ "participants", "attendees", "those present" (but not any "those")."""
+    if noun.lower_ in WORDS["pronoun_participants"]:
+        return any(a.lower_ == "present" for a in noun.children)
+    return noun.lemma_.lower() in WORDS["participant_nouns"] or noun.lower_ in WORDS["participant_nouns"]
+
+
+def participants_were(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Those present were A; B and C", "Among other participants were A, B", "Participants included A":
+    the names listed took part in the meeting of the sentence (or the one before, or the article's)."""
+    if negated(verb) or planned_context(verb) or hypothetical(verb):
+        return
+    heads = [c for c in verb.children if c.dep_ in SUBJ] + \
+            [p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS["listing_preps"] for p in pobjs(c)]
+    if not any(_names_participants(h) for h in heads):
+        return
+    summit = r.recent_summit(sent)
+    if summit is None:
+        return
+    for a in r.named_from(verb.i + 1, sent.end, WORDS["participant_list_stops"], through_verbs=True):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "participants-were", 0.7)
+
+
+def attendees_listed(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Six foreign ministers will participate in this meeting: A, B, C": the list after the colon attended."""
+    if negated(verb) or hypothetical(verb):
+        return
+    summit = next((s for c in verb.children if c.dep_ in OBJ | {"prep"} for s in [r.summit_in(c)] if s), None)
+    colon = next((t for t in r.doc[verb.i + 1:sent.end] if t.text in WORDS["list_colons"]), None)
+    if summit is None or colon is None or r.actors(subject_token(verb) or verb):
+        return
+    for a in r.named_from(colon.i + 1, sent.end, WORDS["participant_list_stops"], through_verbs=True):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "attendees-listed", 0.7)
+
+
+def meeting_between(r: Reading, noun: Token, sent: Span) -> None:
+    """ "the first virtual summit between Modi and Morrison began": both sides took part in it."""
+    summit = r.ra.summit_of_token.get(noun.i)
+    if summit is None:
+        return
+    mode = "remote" if r.nodes[summit].properties.get("format") == "video" else None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for a in r.listed(c):
+                if r.kind(a) in ACTOR_KINDS:
+                    r.add(a, RelationType.ATTENDED, summit, sent, "meeting-between", 0.75, mode=mode)
+
+
+def signed_together(r: Reading, verb: Token, sent: Span) -> None:
+    """ "Merkel and Macron signed the treaty in Aachen", "Trudeau signed the pact alongside Tusk": the
+    signatories were at the signing."""
+    summit = r.ra.summit_of_token.get(verb.i)
+    if summit is None or planned_context(verb) or hypothetical(verb):
+        return
+    preps = [c for c in verb.children if c.dep_ == "prep"] + \
+            [c for o in verb.children if o.dep_ in OBJ for c in o.children if c.dep_ == "prep"]
+    partners = [a for c in preps if c.lower_ in WORDS["signing_partner_preps"] for p in pobjs(c) for a in r.actors(p)]
+    for a in unique(r.subjects(verb) + partners):
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, "signed-together", 0.7)

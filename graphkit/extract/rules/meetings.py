@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.lexicon import WORDS
 from graphkit.extract.reading import OBJ, Reading, hypothetical, negated, planned_context, pobjs, unique
-from graphkit.model import RELATION_ENDS, NodeKind, RelationType
+from graphkit.model import ACTOR_KINDS, RELATION_ENDS, NodeKind, RelationType
 
 
 def met(r: Reading, verb: Token, sent: Span) -> None:
@@ -18,6 +18,9 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
         return  # "called Lula 'corrupt'", "called Iran the principal source of terror": a verdict, not a call
     if planned_context(verb) or hypothetical(verb):
         return
+    if lemma in WORDS["hosting_guest_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ in WORDS["hosting_event_preps"] and r.summit_in(c) for c in verb.children):
+        return  # "will host the ministers at the summit": attendance and hosting, read by attendance.hosted
     sources = r.subjects(verb)
     others: list[str] = []
     for child in verb.children:
@@ -37,6 +40,15 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
         return
     if lemma == "visit":
         others = [o for o in others if r.kind(o) is not NodeKind.STATE]
+    summit = r.ra.summit_of_token.get(verb.i)
+    if summit is not None:  # the verb told a meeting of its own: its parties attended, the receiver hosted
+        meeting_attended(r, unique(sources + others), summit, sent, f"meeting-verb:{lemma}",
+                         "remote" if r.nodes[summit].properties.get("format") == "video" else None)
+        if lemma in WORDS["hosting_guest_verbs"] and others:
+            for a in sources:
+                r.add(a, RelationType.HOSTED, summit, sent, f"received-guest:{lemma}", 0.75)
+        if sum(r.kind(a) is NodeKind.PERSON for a in unique(sources + others)) > 2:
+            return  # a meeting of three or more: attendance, not a clique of MET_WITH
     if lemma == "meet" and not others and len(sources) >= 2:
         for i, a in enumerate(sources):
             for b in sources[i + 1:]:
@@ -45,6 +57,13 @@ def met(r: Reading, verb: Token, sent: Span) -> None:
     for a in sources:
         for b in others:
             met_pair(r, a, b, sent, f"meet-verb:{lemma}")
+
+
+def meeting_attended(r: Reading, parties: list[str], summit: str, sent: Span, rule: str, mode: str | None) -> None:
+    """Everyone a meeting's verb or noun names as taking part attended it."""
+    for a in parties:
+        if r.kind(a) in ACTOR_KINDS:
+            r.add(a, RelationType.ATTENDED, summit, sent, rule, 0.75, mode=mode)
 
 
 def met_pair(r: Reading, a: str, b: str, sent: Span, rule: str, confidence: float = 0.8) -> None:
@@ -83,3 +102,27 @@ def meeting_noun(r: Reading, noun: Token, sent: Span) -> None:
     # "between A and B": the pair; "between A and leaders including B, C": A with each of them
     for b in members[1:]:
         met_pair(r, members[0], b, sent, f"meeting-noun:{noun.lemma_.lower()}-between", 0.75)
+
+
+def pair_at_meeting(r: Reading) -> None:
+    """A meeting the article places exactly two people of two states at, named together in a sentence,
+    is their meeting: they met ("Modi welcomed Hasina at Hyderabad House ... the talks")."""
+    people: dict[str, list] = {}
+    for f in r.found:
+        if f.type is RelationType.ATTENDED and r.kind(f.source) is NodeKind.PERSON:
+            people.setdefault(f.target, [])
+            if all(f.source != g.source for g in people[f.target]):
+                people[f.target].append(f)
+    for summit, found in people.items():
+        if len(found) != 2:
+            continue
+        a, b = found
+        state_a, state_b = r.ra.person_state.get(a.source), r.ra.person_state.get(b.source)
+        if state_a and state_b and state_a != state_b and _named_together(r, a.source, b.source):
+            met_pair(r, a.source, b.source, b.sent, "pair-at-meeting", 0.6)
+
+
+def _named_together(r: Reading, a: str, b: str) -> bool:
+    """Some sentence names both (the report of their meeting), not only each at the same event."""
+    sents_a = {r.doc[r.ra.mentions[i].start].sent.start for i in r.ra.mentions_of.get(a, [])}
+    return any(r.doc[r.ra.mentions[i].start].sent.start in sents_a for i in r.ra.mentions_of.get(b, []))
