@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "real"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 # The dev part's relations F1 when last measured, less a little; raise it when recall grows.
-DEV_RELATIONS_F1_FLOOR = 0.42
+DEV_RELATIONS_F1_FLOOR = 0.75
 
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the checkout")
 
