@@ -271,6 +271,25 @@ def file_too_large(work: Path) -> str:
     return verdict(run, run.clean_error and named, lost=store.read_bytes() != before)
 
 
+def disk_full(work: Path) -> str:
+    """The store's filesystem fills up mid-write (a 300 KB tmpfs, mounted when the tests run as
+    root): one line naming the temporary file, the store as it was."""
+    small = work / "small"
+    small.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(small)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small filesystem here")
+    try:
+        shutil.copyfile(seeded_store(work), small / "g.json")
+        before = (small / "g.json").read_bytes()
+        (small / "filler").write_bytes(b"x" * (300 * 1024 - 2 * len(before) - 8192))  # leaves too little room
+        run = graphkit("ingest", *SEEDS, "--store", "small/g.json", cwd=work)
+        named = "small/g.json" in run.err and "No space left on device" in run.err
+        return verdict(run, run.clean_error and named, lost=(small / "g.json").read_bytes() != before)
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)
+
+
 def folder_not_writable(work: Path) -> str:
     """The store's folder cannot take the temporary file (permission denied, as a non-root user)."""
     setpriv = shutil.which("setpriv")
@@ -345,7 +364,7 @@ CASES = [Case(f.__name__.replace("_", " "), f) for f in (
     look_alike_paths_one_run, look_alike_paths_two_runs, stdin_twice, jsonl_files_with_one_name,
     deep_json_file, deep_json_field, deep_jsonl_line, fifo_in_folder, fifo_given, socket_in_folder, device_given,
     symlink_loop_in_folder, one_huge_line, empty_binary_and_bad_records,
-    deep_nested_store, corrupted_store_names_its_backup, read_only_store, store_keeps_its_mode, file_too_large,
+    deep_nested_store, corrupted_store_names_its_backup, read_only_store, store_keeps_its_mode, file_too_large, disk_full,
     folder_not_writable, four_writers_at_once, lock_of_a_killed_writer, sigkill_at_random_points,
 )]
 
