@@ -200,7 +200,9 @@ def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
     # Where each place read now points; stdin is no place, so it never retires anything.
     now_at = {src: a.id for a in latest.values() for src in a.sources if src != STDIN_SOURCE}
     before = {src: sid for sid, info in stored.items() for src in info.sources}
-    retired_legacy = {old for a in latest.values() for old in _legacy_versions(a, stored)}
+    legacy = {sid: info for sid, info in stored.items() if not info.sources and not sid.startswith("art-")}
+    legacy_of = {a.id: _legacy_versions(a, legacy) for a in latest.values()} if legacy else {}
+    retired_legacy = {old for olds in legacy_of.values() for old in olds}
     sources: dict[str, list[str]] = {}
     for sid, info in stored.items():
         keep = [] if sid in retired_legacy else [s for s in info.sources if now_at.get(s, sid) == sid]
@@ -216,7 +218,7 @@ def ingest_articles(articles: list[Article], store: GraphStore, jobs: int = 1,
             continue
         if known is not None:
             a = a.model_copy(update={"sources": sources.pop(a.id, known.sources)})
-        replaced = known is not None or bool(_legacy_versions(a, stored)) or any(
+        replaced = known is not None or bool(legacy_of.get(a.id)) or any(
             before.get(src, a.id) != a.id for src in a.sources if src != STDIN_SOURCE)
         (report.updated if replaced else report.added).append(a.id)
         changed.append(a)
@@ -244,10 +246,9 @@ def _where(article: Article) -> str:
     return article.path or (article.sources[0] if article.sources else article.id)
 
 
-def _legacy_versions(article: Article, stored: dict) -> list[str]:
-    """Articles of a store written before ids came from content (id = file name, no sources)
-    that this input is a version of: the same name, and the same text or the same file."""
-    legacy = {sid: info for sid, info in stored.items() if not info.sources and not sid.startswith("art-")}
+def _legacy_versions(article: Article, legacy: dict) -> list[str]:
+    """The articles of `legacy` (a store written before ids came from content: id = file name,
+    no sources) that this input is a version of: the same name, and the same text or file."""
     found = []
     for src in article.sources:
         path, _, record = src.partition("#")

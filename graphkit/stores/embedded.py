@@ -51,14 +51,15 @@ class EmbeddedStore(GraphStore):
                 raise ValueError("not a graphkit store (no \"format\": \"graphkit\")")
             return Graph.model_validate(doc["graph"])
         except RecursionError:
-            backup = self.path.with_name(self.path.name + ".bak")
-            hint = f"; the last good copy is {backup}" if backup.exists() else ""
-            raise StoreError(f"store {self.path}: corrupted (nested too deep to be a graphkit store){hint}") from None
+            raise self._corrupted("nested too deep to be a graphkit store") from None
         except (ValueError, KeyError, ValidationError, UnicodeDecodeError) as exc:
-            backup = self.path.with_name(self.path.name + ".bak")
-            hint = f"; the last good copy is {backup}" if backup.exists() else ""
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise StoreError(f"store {self.path}: corrupted ({first}){hint}") from None
+            raise self._corrupted(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+    def _corrupted(self, why: str) -> StoreError:
+        """The error for a store file that cannot be read, naming its last good copy if there is one."""
+        backup = self.path.with_name(self.path.name + ".bak")
+        hint = f"; the last good copy is {backup}" if backup.exists() else ""
+        return StoreError(f"store {self.path}: corrupted ({why}){hint}")
 
     def read_graph(self) -> Graph:
         return self._graph
